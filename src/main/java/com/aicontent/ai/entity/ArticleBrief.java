@@ -1,0 +1,5 @@
+package com.aicontent.ai.entity;
+
+/** What the admin asked for: everything a model needs to know about the article as a whole. */
+public record ArticleBrief(String title, Language language, int sections, int images) {
+}

@@ -1,0 +1,35 @@
+package com.aicontent.ai.entity;
+
+/**
+ * Lets a model call learn that its generation was cancelled, and abort at once rather than
+ * finish a slow call whose answer nobody wants.
+ */
+public interface Cancellation {
+
+    Cancellation NEVER = new Cancellation() {
+        @Override
+        public boolean isCancelled() {
+            return false;
+        }
+
+        @Override
+        public Runnable onCancel(Runnable abort) {
+            return () -> { };
+        }
+    };
+
+    boolean isCancelled();
+
+    /**
+     * Runs {@code abort} when the generation is cancelled (at once if it already is).
+     *
+     * @return removes the callback again, for a call that finished normally
+     */
+    Runnable onCancel(Runnable abort);
+
+    default void throwIfCancelled() {
+        if (isCancelled()) {
+            throw new GenerationCancelledException();
+        }
+    }
+}
