@@ -163,10 +163,12 @@ public final class WildFlyServer implements BeforeAllCallback, ParameterResolver
         env.put("AI_PROVIDER", "demo");
         env.put("AI_DEMO_DELAY_MS", System.getProperty("wildfly.demo.delay.ms", "40"));
         env.put("REDIS_URL", System.getProperty("wildfly.redis.url", env.getOrDefault("REDIS_URL", "redis://127.0.0.1:6379")));
-        env.put("DB_URL", System.getProperty("wildfly.db.url", "jdbc:postgresql://127.0.0.1:5432/test"));
-        env.putIfAbsent("DB_USER", "postgres");
+        env.put("DB_HOST", "127.0.0.1");
+        env.put("DB_PORT", "5432");
+        env.put("DB_NAME", System.getProperty("wildfly.db.name", "test"));
+        env.put("DB_USER", "postgres");
         // the machine's PostgreSQL trusts local connections; WildFly insists on a non-empty value
-        env.putIfAbsent("DB_PASSWORD", "trusted");
+        env.put("DB_PASSWORD", "trusted");
         process = builder.start();
         Runtime.getRuntime().addShutdownHook(new Thread(this::killIfRunning));
     }
