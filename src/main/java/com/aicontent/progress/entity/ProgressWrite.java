@@ -77,6 +77,11 @@ public record ProgressWrite(
                 increments, section, image, span, messages, doc);
     }
 
+    public ProgressWrite withMessage(String newMessage) {
+        return new ProgressWrite(op, attempt, step, progress, newMessage, status, error, fields,
+                increments, section, image, span, messages, doc);
+    }
+
     public ProgressWrite withFields(Map<String, Object> newFields) {
         return new ProgressWrite(op, attempt, step, progress, message, status, error, newFields,
                 increments, section, image, span, messages, doc);
