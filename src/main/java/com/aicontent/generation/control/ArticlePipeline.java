@@ -62,6 +62,9 @@ public class ArticlePipeline {
     Event<GenerationEvent> events;
 
     @Inject
+    ExecutorLoad load;
+
+    @Inject
     @ConfigProperty(name = "AI_FAQ_COUNT", defaultValue = "5")
     int faqCount;
 
@@ -69,12 +72,12 @@ public class ArticlePipeline {
     public CompletableFuture<Void> start(GenerationRun run) {
         running.add(run);
         fire(run, Kind.STARTED, null, Duration.ZERO, null);
-        return executor.supplyAsync(() -> outline(run))
+        return executor.supplyAsync(load.counted(() -> outline(run)))
                 .thenCompose(draft -> fanOut(run, Step.SECTION_GENERATION, missingSections(draft),
                         index -> writeSection(run, draft, index)))
                 .thenCompose(draft -> fanOut(run, Step.IMAGE_GENERATION, missingImages(draft),
                         index -> drawImage(run, draft, index)))
-                .thenAcceptAsync(draft -> finish(run, draft), executor)
+                .thenAcceptAsync(draft -> finish(run, draft), load.counting(executor))
                 .handle((done, error) -> {
                     try {
                         conclude(run, error);
@@ -105,7 +108,7 @@ public class ArticlePipeline {
         Instant started = Instant.now();
         progress.entered(run, step);
         CompletableFuture<?>[] tasks = missing.stream()
-                .map(index -> executor.runAsync(() -> task.accept(index)).whenComplete((done, error) -> {
+                .map(index -> executor.runAsync(load.counted(() -> task.accept(index))).whenComplete((done, error) -> {
                     if (error != null) {
                         run.fail(describe(error));
                     }
