@@ -56,7 +56,9 @@ public final class PollingSelfTest {
 
     public static void main(String[] args) {
         String url = property("app.url", null);
-        String token = property("token", System.getenv("ADMIN_TOKEN"));
+        // the selftest profile hands -Dtoken over as SELFTEST_TOKEN, so it stays out of the process list
+        String token = property("token", Optional.ofNullable(System.getenv("SELFTEST_TOKEN")).filter(t -> !t.isBlank())
+                .orElse(System.getenv("ADMIN_TOKEN")));
         String session = property("session", null);
         String redisUrl = property("redis.url", Optional.ofNullable(System.getenv("REDIS_URL")).orElse("redis://127.0.0.1:6379"));
         if (url == null || token == null) {
@@ -103,7 +105,7 @@ public final class PollingSelfTest {
                 return summary();
             }
             wrote = true;
-            walkThroughEverySteps(hash);
+            walkThroughEveryStep(hash);
         } catch (RuntimeException e) {
             fail("the self-test stopped: " + e);
         } finally {
@@ -147,10 +149,10 @@ public final class PollingSelfTest {
         return document.isPresent();
     }
 
-    private void walkThroughEverySteps(SessionHash hash) {
+    private void walkThroughEveryStep(SessionHash hash) {
         long version = store.readDocument(hash).orElseThrow().version();
-        String etag = "\"" + version + "\"";
-        notModifiedWhileUnchanged(hash, etag);
+        status(hash, null).flatMap(response -> response.headers().firstValue("ETag"))
+                .ifPresent(etag -> notModifiedWhileUnchanged(hash, etag));
         for (Step step : Step.values()) {
             ProgressWrite entering = ProgressWrite.by(1).inStep(step, step.startsAt(), "Self-test: " + step.wireName())
                     .withStatus(ProgressStatus.processing, null);
@@ -215,7 +217,7 @@ public final class PollingSelfTest {
         boolean matches = status.equals(doc.getString("status", null))
                 && step.wireName().equals(doc.getString("step", null))
                 && doc.getInt("progress", -1) == progress
-                && etag.equals("\"" + versionOf(doc) + "\"")
+                && etag.matches("(W/)?\"([^\"]*-)?" + versionOf(doc) + "\"")
                 && cacheControl.contains("no-store");
         check(matches, what + ": status, step, progress, ETag and Cache-Control as written",
                 what + ": got status=" + doc.get("status") + " step=" + doc.get("step") + " progress=" + doc.get("progress")
@@ -280,10 +282,6 @@ public final class PollingSelfTest {
                 ? "Summary: all " + total + " checks passed"
                 : "Summary: " + failed + " of " + total + " checks failed");
         return failed == 0 && passed > 0;
-    }
-
-    public int failures() {
-        return failed;
     }
 
     private static String abbreviate(String text) {
