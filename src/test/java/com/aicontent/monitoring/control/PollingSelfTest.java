@@ -15,14 +15,18 @@ import jakarta.json.JsonValue;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.StringReader;
+import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * The operators' polling check, successor of the old {@code test:redis-polling [sessionHash]}:
@@ -32,7 +36,8 @@ import java.util.Optional;
  * failure, and removes its key.
  *
  * <pre>./mvnw -q -Pselftest -Dapp.url=http://localhost:8080 [-Dtoken=...] [-Dsession=abcDEF123456] [-Dredis.url=redis://...]</pre>
- * The token defaults to the environment's ADMIN_TOKEN and Redis to REDIS_URL (else 127.0.0.1:6379).
+ * The token defaults to the environment's ADMIN_TOKEN (which keeps it out of the process list) and
+ * Redis to REDIS_URL, else 127.0.0.1:6379.
  */
 public final class PollingSelfTest {
 
@@ -56,9 +61,7 @@ public final class PollingSelfTest {
 
     public static void main(String[] args) {
         String url = property("app.url", null);
-        // the selftest profile hands -Dtoken over as SELFTEST_TOKEN, so it stays out of the process list
-        String token = property("token", Optional.ofNullable(System.getenv("SELFTEST_TOKEN")).filter(t -> !t.isBlank())
-                .orElse(System.getenv("ADMIN_TOKEN")));
+        String token = property("token", System.getenv("ADMIN_TOKEN"));
         String session = property("session", null);
         String redisUrl = property("redis.url", Optional.ofNullable(System.getenv("REDIS_URL")).orElse("redis://127.0.0.1:6379"));
         if (url == null || token == null) {
@@ -70,6 +73,8 @@ public final class PollingSelfTest {
             System.err.println("-Dsession must be 12 characters of A-Z, a-z and 0-9, got '" + session + "'");
             System.exit(2);
         }
+        // the store's own INFO lines would only interleave with the checks
+        Logger.getLogger("com.aicontent").setLevel(Level.WARNING);
         ProgressStore store;
         try {
             store = ProgressStore.connect(redisUrl, 3600);
@@ -123,7 +128,7 @@ public final class PollingSelfTest {
         }
         int code = response.get().statusCode();
         if (code == 401 || code == 403) {
-            fail("the application refused the token (HTTP " + code + "): pass the server's ADMIN_TOKEN with -Dtoken");
+            fail("the application refused the token (HTTP " + code + "): pass the server's ADMIN_TOKEN with -Dtoken or the ADMIN_TOKEN variable");
             return false;
         }
         if (store.read(hash).isPresent()) {
@@ -251,8 +256,14 @@ public final class PollingSelfTest {
         }
         try {
             return Optional.of(http.send(request.GET().build(), HttpResponse.BodyHandlers.ofString()));
+        } catch (HttpTimeoutException e) {
+            fail("cannot reach " + uri + ": no answer within 10 s");
+            return Optional.empty();
+        } catch (ConnectException e) {
+            fail("cannot reach " + uri + ": nothing answers there (connection refused); check -Dapp.url");
+            return Optional.empty();
         } catch (IOException e) {
-            fail("cannot reach " + uri + ": " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
+            fail("cannot reach " + uri + ": " + e);
             return Optional.empty();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
