@@ -17,6 +17,8 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
+import com.aicontent.ApiClient;
+import com.aicontent.DedicatedRedis;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -27,12 +29,12 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * Starts one WildFly per test run, as an operator would: the distribution that the {@code wildfly}
  * Maven profile unpacked, PostgreSQL configured with the README's jboss-cli script, the same WAR
  * the build produced (its jboss-web.xml puts it at {@code /}), configuration from the environment.
- * It is stopped with jboss-cli {@code :shutdown} when the run ends. Without the profile (no
- * {@code wildfly.home}) the tests that use it are skipped.
+ * Its Redis is a {@link DedicatedRedis}, so a test may stop it. It is stopped with jboss-cli
+ * {@code :shutdown} when the run ends. Without the profile (no {@code wildfly.home}) the tests that
+ * use it are skipped.
  */
 public final class WildFlyServer implements BeforeAllCallback, ParameterResolver {
 
-    static final String ADMIN_TOKEN = "wildfly-smoke-token";
     private static final Duration BOOT_TIMEOUT = Duration.ofMinutes(4);
     private static final String CONFIG = "standalone-microprofile.xml";
 
@@ -40,6 +42,7 @@ public final class WildFlyServer implements BeforeAllCallback, ParameterResolver
     private final Path runDirectory;
     private final int portOffset;
     private Process process;
+    private DedicatedRedis redis;
 
     private WildFlyServer(Path home, Path runDirectory, int portOffset) {
         this.home = home;
@@ -99,8 +102,9 @@ public final class WildFlyServer implements BeforeAllCallback, ParameterResolver
         return URI.create("http://127.0.0.1:" + managementPort() + "/");
     }
 
-    public String adminToken() {
-        return ADMIN_TOKEN;
+    /** The Redis the server uses, of this run alone. */
+    public DedicatedRedis redis() {
+        return redis;
     }
 
     public Path serverLog() {
@@ -118,6 +122,7 @@ public final class WildFlyServer implements BeforeAllCallback, ParameterResolver
             configurePostgresql();
             Files.copy(Path.of(System.getProperty("app.war")), runDirectory.resolve("deployments/ai-content-generator.war"));
             long configured = System.nanoTime();
+            redis = DedicatedRedis.start();
             launch();
             awaitDeployment();
             System.out.printf("WildFly: configured in %d ms, booted and deployed in %d ms (port offset %d)%n",
@@ -159,10 +164,10 @@ public final class WildFlyServer implements BeforeAllCallback, ParameterResolver
                 .redirectOutput(runDirectory.resolve("console.log").toFile());
         Map<String, String> env = builder.environment();
         env.put("JAVA_HOME", System.getProperty("java.home"));
-        env.put("ADMIN_TOKEN", ADMIN_TOKEN);
+        env.put("ADMIN_TOKEN", ApiClient.TOKEN);
         env.put("AI_PROVIDER", "demo");
         env.put("AI_DEMO_DELAY_MS", System.getProperty("wildfly.demo.delay.ms", "40"));
-        env.put("REDIS_URL", System.getProperty("wildfly.redis.url", env.getOrDefault("REDIS_URL", "redis://127.0.0.1:6379")));
+        env.put("REDIS_URL", redis.url());
         env.put("DB_HOST", "127.0.0.1");
         env.put("DB_PORT", "5432");
         env.put("DB_NAME", System.getProperty("wildfly.db.name", "test"));
@@ -196,6 +201,16 @@ public final class WildFlyServer implements BeforeAllCallback, ParameterResolver
     }
 
     private void stop() {
+        try {
+            stopServer();
+        } finally {
+            if (redis != null) {
+                redis.close();
+            }
+        }
+    }
+
+    private void stopServer() {
         if (process == null || !process.isAlive()) {
             return;
         }

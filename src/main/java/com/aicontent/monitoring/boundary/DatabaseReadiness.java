@@ -2,13 +2,18 @@ package com.aicontent.monitoring.boundary;
 
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.Startup;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.HealthCheckResponse.Status;
 import org.eclipse.microprofile.health.Readiness;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Map;
+import java.util.Optional;
 
 /** Articles live in the database: not ready while a connection from the default datasource is not valid. */
 @Readiness
@@ -20,15 +25,23 @@ public class DatabaseReadiness implements HealthCheck {
     @Resource(lookup = "java:comp/DefaultDataSource")
     DataSource dataSource;
 
+    /**
+     * Created at deployment, where the server resolves its {@code @Resource}: WildFly calls health
+     * checks on a management thread, on which a {@code java:comp}/{@code java:app} name is unknown.
+     */
+    void createdAtStartup(@Observes Startup startup) {
+        // nothing to do: observing the event is what creates the bean
+    }
+
     @Override
     public HealthCheckResponse call() {
-        var response = HealthCheckResponse.named("database");
         try (Connection connection = dataSource.getConnection()) {
-            return response.status(connection.isValid(TIMEOUT_SECONDS))
-                    .withData("product", connection.getMetaData().getDatabaseProductName())
-                    .build();
+            boolean valid = connection.isValid(TIMEOUT_SECONDS);
+            return new HealthCheckResponse("database", valid ? Status.UP : Status.DOWN,
+                    Optional.of(Map.of("product", connection.getMetaData().getDatabaseProductName())));
         } catch (SQLException | RuntimeException e) {
-            return response.down().withData("error", e.getClass().getSimpleName() + ": " + e.getMessage()).build();
+            return new HealthCheckResponse("database", Status.DOWN,
+                    Optional.of(Map.of("error", e.getClass().getSimpleName() + ": " + e.getMessage())));
         }
     }
 }

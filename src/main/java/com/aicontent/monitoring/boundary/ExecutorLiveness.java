@@ -5,12 +5,18 @@ import com.aicontent.generation.control.GenerationExecutor;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.Startup;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.HealthCheckResponse.Status;
 import org.eclipse.microprofile.health.Liveness;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -34,21 +40,34 @@ public class ExecutorLiveness implements HealthCheck {
     @ConfigProperty(name = "HEALTH_EXECUTOR_TIMEOUT_MS", defaultValue = "5000")
     long timeoutMillis;
 
+    /**
+     * Created at deployment, where the server resolves its {@code @Resource}: WildFly calls health
+     * checks on a management thread, on which a {@code java:comp}/{@code java:app} name is unknown.
+     */
+    void createdAtStartup(@Observes Startup startup) {
+        // nothing to do: observing the event is what creates the bean
+    }
+
     @Override
     public HealthCheckResponse call() {
-        var response = HealthCheckResponse.named("generation-executor")
-                .withData("tasksQueued", load.queued())
-                .withData("tasksRunning", load.running());
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("tasksQueued", load.queued());
+        data.put("tasksRunning", load.running());
         try {
             executor.submit(() -> { }).get(timeoutMillis, TimeUnit.MILLISECONDS);
-            return response.up().build();
+            return response(Status.UP, data);
         } catch (TimeoutException e) {
-            return response.down().withData("error", "a no-op task did not run within " + timeoutMillis + " ms").build();
+            data.put("error", "a no-op task did not run within " + timeoutMillis + " ms");
         } catch (ExecutionException | RuntimeException e) {
-            return response.down().withData("error", "the executor refused work: " + e).build();
+            data.put("error", "the executor refused work: " + e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return response.down().withData("error", "interrupted").build();
+            data.put("error", "interrupted");
         }
+        return response(Status.DOWN, data);
+    }
+
+    private static HealthCheckResponse response(Status status, Map<String, Object> data) {
+        return new HealthCheckResponse("generation-executor", status, Optional.of(data));
     }
 }

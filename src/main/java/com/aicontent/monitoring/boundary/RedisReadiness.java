@@ -5,7 +5,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.HealthCheckResponse.Status;
 import org.eclipse.microprofile.health.Readiness;
+
+import java.util.Map;
+import java.util.Optional;
 
 /** Without Redis there is no progress to poll: not ready. Asks with PING through the store. */
 @Readiness
@@ -20,6 +24,6 @@ public class RedisReadiness implements HealthCheck {
         long started = System.nanoTime();
         boolean pong = store.ping();
         long micros = (System.nanoTime() - started) / 1000;
-        return HealthCheckResponse.named("redis").status(pong).withData("pingMicros", micros).build();
+        return new HealthCheckResponse("redis", pong ? Status.UP : Status.DOWN, Optional.of(Map.of("pingMicros", micros)));
     }
 }
