@@ -2,10 +2,12 @@ package com.aicontent.api.entity;
 
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.util.List;
 
 /** An RFC 9457 problem detail; {@code errors} names the fields of a rejected body. */
+@Schema(name = "Problem", description = "RFC 9457 problem details; errors names the rejected fields of a body")
 @JsonbPropertyOrder({"type", "title", "status", "detail", "instance", "errors"})
 public record Problem(String type, String title, int status, String detail, String instance, List<FieldError> errors) {
 

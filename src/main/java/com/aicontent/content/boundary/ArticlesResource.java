@@ -12,9 +12,16 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.CacheControl;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Reads a generated article, also while its generation still runs, and serves its images. */
 @Path("ai-content/{id}")
+@Tag(name = "articles", description = "Generated articles and their images")
 public class ArticlesResource {
 
     @Inject
@@ -22,6 +29,12 @@ public class ArticlesResource {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "An article", description = "Also while its generation runs: the parts written so far.")
+    @APIResponse(responseCode = "200", description = "The article",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ArticleView.class)))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "404", ref = "NotFound")
     public ArticleView article(@PathParam("id") String id) {
         long articleId = parseId(id);
         return articles.view(articleId).orElseThrow(() -> ProblemException.notFound("No article " + articleId));
@@ -29,6 +42,13 @@ public class ArticlesResource {
 
     @GET
     @Path("images/{index}")
+    @Operation(summary = "One image of an article", description = "The bytes with their content type "
+            + "(image/svg+xml from the demo model). Needs the bearer token like every call.")
+    @APIResponse(responseCode = "200", description = "The image",
+            content = @Content(mediaType = "image/*", schema = @Schema(type = SchemaType.STRING, format = "binary")))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "404", ref = "NotFound")
     public Response image(@PathParam("id") String id, @PathParam("index") String index) {
         long articleId = parseId(id);
         int position;

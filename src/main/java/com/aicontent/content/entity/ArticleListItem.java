@@ -1,15 +1,16 @@
 package com.aicontent.content.entity;
 
 import jakarta.json.bind.annotation.JsonbProperty;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** One line of the list of recent generations. */
 public record ArticleListItem(
-        @JsonbProperty("ai_content_id") long aiContentId,
-        @JsonbProperty("session_hash") String sessionHash,
+        @Schema(name = "ai_content_id") @JsonbProperty("ai_content_id") long aiContentId,
+        @Schema(name = "session_hash") @JsonbProperty("session_hash") String sessionHash,
         String title,
         String language,
         String status,
         String model,
-        @JsonbProperty("created_at") String createdAt,
-        @JsonbProperty("completed_at") String completedAt) {
+        @Schema(name = "created_at") @JsonbProperty("created_at") String createdAt,
+        @Schema(name = "completed_at") @JsonbProperty("completed_at") String completedAt) {
 }

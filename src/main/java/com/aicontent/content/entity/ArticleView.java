@@ -1,13 +1,14 @@
 package com.aicontent.content.entity;
 
 import jakarta.json.bind.annotation.JsonbProperty;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.util.List;
 
 /** An article as the API shows it, partial while its generation runs. */
 public record ArticleView(
-        @JsonbProperty("ai_content_id") long aiContentId,
-        @JsonbProperty("session_hash") String sessionHash,
+        @Schema(name = "ai_content_id") @JsonbProperty("ai_content_id") long aiContentId,
+        @Schema(name = "session_hash") @JsonbProperty("session_hash") String sessionHash,
         String title,
         String language,
         String status,
@@ -19,15 +20,15 @@ public record ArticleView(
         String summary,
         Meta meta,
         List<Faq> faq,
-        @JsonbProperty("prompt_tokens") long promptTokens,
-        @JsonbProperty("completion_tokens") long completionTokens,
-        @JsonbProperty("created_at") String createdAt,
-        @JsonbProperty("completed_at") String completedAt) {
+        @Schema(name = "prompt_tokens") @JsonbProperty("prompt_tokens") long promptTokens,
+        @Schema(name = "completion_tokens") @JsonbProperty("completion_tokens") long completionTokens,
+        @Schema(name = "created_at") @JsonbProperty("created_at") String createdAt,
+        @Schema(name = "completed_at") @JsonbProperty("completed_at") String completedAt) {
 
     public record Section(int index, String heading, String body) {
     }
 
-    public record Image(int index, String alt, @JsonbProperty("content_type") String contentType, String url) {
+    public record Image(int index, String alt, @Schema(name = "content_type") @JsonbProperty("content_type") String contentType, String url) {
     }
 
     public record Meta(String title, String description, List<String> keywords) {

@@ -2,6 +2,7 @@ package com.aicontent.generation.boundary;
 
 import com.aicontent.api.entity.ProblemException;
 import com.aicontent.progress.control.ProgressStore;
+import com.aicontent.progress.entity.ProgressDocument;
 import com.aicontent.progress.entity.SessionHash;
 import com.aicontent.progress.entity.WriteResult;
 import jakarta.inject.Inject;
@@ -12,9 +13,15 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.CacheControl;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Cancels and restarts a generation by its session hash, as the contract's endpoints do. */
 @Path("ai-content-progress/{sessionHash}")
+@Tag(name = "control", description = "Cancel and restart a generation by its session hash")
 @Produces(MediaType.APPLICATION_JSON)
 public class GenerationControlResource {
 
@@ -26,6 +33,15 @@ public class GenerationControlResource {
 
     @POST
     @Path("cancel")
+    @Operation(summary = "Cancel a generation", description = "Its running tasks stop, on whichever instance runs them, "
+            + "and make no further model calls. Cancelling a cancelled generation answers 200 again.")
+    @APIResponse(responseCode = "200", description = "Cancelled; the progress document",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ProgressDocument.class)))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "409", ref = "Conflict")
+    @APIResponse(responseCode = "503", ref = "RedisUnavailable")
     public Response cancel(@PathParam("sessionHash") String sessionHash) {
         SessionHash hash = parse(sessionHash);
         WriteResult result = generations.cancel(hash);
@@ -39,6 +55,15 @@ public class GenerationControlResource {
 
     @POST
     @Path("restart")
+    @Operation(summary = "Restart a failed or cancelled generation", description = "Runs it again from its first "
+            + "unfinished part, keeping the work already done.")
+    @APIResponse(responseCode = "202", description = "Restarted; the progress document",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ProgressDocument.class)))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "409", ref = "Conflict")
+    @APIResponse(responseCode = "503", ref = "RedisUnavailable")
     public Response restart(@PathParam("sessionHash") String sessionHash) {
         SessionHash hash = parse(sessionHash);
         WriteResult result = generations.restart(hash);

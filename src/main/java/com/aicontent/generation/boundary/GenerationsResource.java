@@ -17,12 +17,21 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.net.URI;
 import java.util.List;
 
 /** Starts generations and lists the recent ones. */
 @Path("ai-content")
+@Tag(name = "generations", description = "Start generations and list the recent ones")
 @Produces(MediaType.APPLICATION_JSON)
 public class GenerationsResource {
 
@@ -34,6 +43,15 @@ public class GenerationsResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Start a generation", description = "Keeps the article, publishes its progress document "
+            + "in Redis and runs the generation in the background; poll status_url for its progress.")
+    @RequestBody(required = true, content = @Content(schema = @Schema(implementation = GenerationRequest.class)))
+    @APIResponse(responseCode = "202", description = "Accepted; the Location header is the status URL",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = StartedGeneration.class)))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "413", ref = "ContentTooLarge")
+    @APIResponse(responseCode = "503", ref = "RedisUnavailable")
     public Response start(@Valid @NotNull(message = "send a JSON body with title, language, sections and images")
                           GenerationRequest request) {
         Generations.Started started = generations.start(request);
@@ -44,7 +62,14 @@ public class GenerationsResource {
     }
 
     @GET
-    public List<ArticleListItem> recent(@QueryParam("limit") @DefaultValue("20") String limit) {
+    @Operation(summary = "The recent generations, newest first", description = "From the database, not from Redis.")
+    @APIResponse(responseCode = "200", description = "The list",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(type = SchemaType.ARRAY, implementation = ArticleListItem.class)))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    public List<ArticleListItem> recent(@Parameter(description = "how many, 1 to 100", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100", defaultValue = "20"))
+                                        @QueryParam("limit") @DefaultValue("20") String limit) {
         int count;
         try {
             count = Integer.parseInt(limit);

@@ -8,8 +8,10 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** What an admin asks for when starting a generation. */
+@Schema(description = "The article to write", example = "{\"title\": \"Green tea\", \"language\": \"en\", \"sections\": 4, \"images\": 2}")
 public record GenerationRequest(
         @NotBlank(message = "must not be blank") @Size(max = 200, message = "must be at most 200 characters") String title,
         @NotNull(message = "must be fa or en") @Pattern(regexp = "fa|en", message = "must be fa or en") String language,

@@ -2,6 +2,7 @@ package com.aicontent.progress.boundary;
 
 import com.aicontent.api.entity.ProblemException;
 import com.aicontent.progress.control.ProgressStore;
+import com.aicontent.progress.entity.ProgressDocument;
 import com.aicontent.progress.entity.SessionHash;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -14,12 +15,18 @@ import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * The status poll, the hot path: many admins, every 3 seconds. One Redis GET, the document passed
  * through as stored, and a 304 when the caller already has this version.
  */
 @Path("ai-content-progress/{sessionHash}/status")
+@Tag(name = "progress", description = "The progress of a generation, polled by the browser")
 public class ProgressResource {
 
     private static final CacheControl NO_STORE = noStore();
@@ -29,6 +36,16 @@ public class ProgressResource {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "The progress of a generation", description = "The progress document straight from Redis; "
+            + "the browser polls it every 3 seconds. Send the ETag back in If-None-Match to get 304 while nothing changed.")
+    @APIResponse(responseCode = "200", description = "The progress document, with Cache-Control: no-store and an ETag "
+            + "that changes with the document's version",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ProgressDocument.class)))
+    @APIResponse(responseCode = "304", description = "Not modified since the ETag sent in If-None-Match")
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "503", ref = "RedisUnavailable")
     public Response status(@PathParam("sessionHash") String sessionHash,
                            @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
         if (!SessionHash.isWellFormed(sessionHash)) {

@@ -2,6 +2,7 @@ package com.aicontent.progress.entity;
 
 import jakarta.json.bind.annotation.JsonbProperty;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.util.List;
 
@@ -13,31 +14,31 @@ import java.util.List;
         "headings", "sections", "completed_sections", "total_sections", "completed_images", "total_images",
         "is_completed", "is_failed", "updated_at"})
 public record ProgressDocument(
-        @JsonbProperty("ai_content_id") long aiContentId,
-        @JsonbProperty("session_hash") String sessionHash,
+        @Schema(name = "ai_content_id") @JsonbProperty("ai_content_id") long aiContentId,
+        @Schema(name = "session_hash") @JsonbProperty("session_hash") String sessionHash,
         @JsonbProperty("status") String status,
         @JsonbProperty("step") String step,
         @JsonbProperty("progress") int progress,
-        @JsonbProperty("current_message") String currentMessage,
+        @Schema(name = "current_message") @JsonbProperty("current_message") String currentMessage,
         @JsonbProperty("headings") List<String> headings,
         @JsonbProperty("sections") List<PartProgress> sections,
-        @JsonbProperty("completed_sections") int completedSections,
-        @JsonbProperty("total_sections") int totalSections,
-        @JsonbProperty("completed_images") int completedImages,
-        @JsonbProperty("total_images") int totalImages,
-        @JsonbProperty("is_completed") boolean isCompleted,
-        @JsonbProperty("is_failed") boolean isFailed,
-        @JsonbProperty("updated_at") String updatedAt,
+        @Schema(name = "completed_sections") @JsonbProperty("completed_sections") int completedSections,
+        @Schema(name = "total_sections") @JsonbProperty("total_sections") int totalSections,
+        @Schema(name = "completed_images") @JsonbProperty("completed_images") int completedImages,
+        @Schema(name = "total_images") @JsonbProperty("total_images") int totalImages,
+        @Schema(name = "is_completed") @JsonbProperty("is_completed") boolean isCompleted,
+        @Schema(name = "is_failed") @JsonbProperty("is_failed") boolean isFailed,
+        @Schema(name = "updated_at") @JsonbProperty("updated_at") String updatedAt,
         @JsonbProperty("version") long version,
         @JsonbProperty("title") String title,
         @JsonbProperty("language") String language,
         @JsonbProperty("attempt") int attempt,
-        @JsonbProperty("created_at") String createdAt,
+        @Schema(name = "created_at") @JsonbProperty("created_at") String createdAt,
         @JsonbProperty("error") String error,
         @JsonbProperty("images") List<PartProgress> images,
-        @JsonbProperty("prompt_tokens") long promptTokens,
-        @JsonbProperty("completion_tokens") long completionTokens,
-        @JsonbProperty("model_calls") long modelCalls) {
+        @Schema(name = "prompt_tokens") @JsonbProperty("prompt_tokens") long promptTokens,
+        @Schema(name = "completion_tokens") @JsonbProperty("completion_tokens") long completionTokens,
+        @Schema(name = "model_calls") @JsonbProperty("model_calls") long modelCalls) {
 
     /** The document of a generation that was just accepted and has not started yet. */
     public static ProgressDocument pending(long aiContentId, SessionHash hash, String title, String language,

@@ -1,6 +1,7 @@
 package com.aicontent.monitoring.boundary;
 
 import com.aicontent.ApiClient;
+import com.aicontent.OpenApiDocument;
 import com.aicontent.monitoring.control.PollingSelfTest;
 import com.aicontent.monitoring.entity.ActiveGeneration;
 import com.aicontent.progress.control.ProgressStore;
@@ -61,7 +62,7 @@ class MonitoringIT {
     @Deployment
     static WebArchive war() {
         return ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("it.war")))
-                .addClasses(MonitoringIT.class, ApiClient.class, PollingSelfTest.class);
+                .addClasses(MonitoringIT.class, ApiClient.class, OpenApiDocument.class, PollingSelfTest.class);
     }
 
     @ArquillianResource
@@ -133,6 +134,12 @@ class MonitoringIT {
         var live = api.get("/health/live");
         assertEquals(200, live.statusCode(), live.body());
         assertEquals("UP", check(ApiClient.json(live.body()), "generation-executor").getString("status"));
+    }
+
+    @Test
+    @RunAsClient
+    void theOpenApiDocumentDescribesEveryEndpointBodyAndProblem() {
+        OpenApiDocument.assertDescribesTheApi(new ApiClient(URI.create(base.toString())));
     }
 
     @Test
