@@ -111,6 +111,12 @@ public final class WildFlyServer implements BeforeAllCallback, ParameterResolver
         return runDirectory.resolve("log/server.log");
     }
 
+    /** Redeploys the WAR, as an operator shipping a new build would; returns once it is up again. */
+    public void redeploy() {
+        runCli(List.of("--connect", "--controller=127.0.0.1:" + managementPort(),
+                "--command=/deployment=ai-content-generator.war:redeploy"), Duration.ofMinutes(3), "redeploy the WAR");
+    }
+
     private int managementPort() {
         return 9990 + portOffset;
     }

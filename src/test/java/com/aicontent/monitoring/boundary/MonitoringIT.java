@@ -3,10 +3,7 @@ package com.aicontent.monitoring.boundary;
 import com.aicontent.ApiClient;
 import com.aicontent.OpenApiDocument;
 import com.aicontent.monitoring.control.PollingSelfTest;
-import com.aicontent.monitoring.entity.ActiveGeneration;
 import com.aicontent.progress.control.ProgressStore;
-import com.sun.tools.attach.VirtualMachine;
-import com.sun.tools.attach.VirtualMachineDescriptor;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -26,8 +23,6 @@ import javax.management.ObjectName;
 import javax.management.openmbean.CompositeData;
 import javax.management.openmbean.OpenType;
 import javax.management.remote.JMXConnector;
-import javax.management.remote.JMXConnectorFactory;
-import javax.management.remote.JMXServiceURL;
 import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.PrintStream;
@@ -62,7 +57,7 @@ class MonitoringIT {
     @Deployment
     static WebArchive war() {
         return ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("it.war")))
-                .addClasses(MonitoringIT.class, ApiClient.class, OpenApiDocument.class, PollingSelfTest.class);
+                .addClasses(MonitoringIT.class, JConsoleConnection.class, ApiClient.class, OpenApiDocument.class, PollingSelfTest.class);
     }
 
     @ArquillianResource
@@ -92,7 +87,7 @@ class MonitoringIT {
         String hash = api.start("Watched from JConsole", "en", 12, 12).getString("session_hash");
         String failing = api.start("Broken meta [demo-fail:meta]", "en", 1, 0).getString("session_hash");
 
-        try (JMXConnector jmx = connectToTheServerRunning(hash)) {
+        try (JMXConnector jmx = JConsoleConnection.toTheJvmRunning(new File(System.getProperty("payara.microJar")).getName(), hash)) {
             MBeanServerConnection server = jmx.getMBeanServerConnection();
             ObjectName generations = new ObjectName(DOMAIN + ":type=Generations");
             assertEquals(Set.of(generations, new ObjectName(DOMAIN + ":type=ProgressStore"),
@@ -209,40 +204,6 @@ class MonitoringIT {
         JsonArray checks = health.getJsonArray("checks");
         return checks.stream().map(JsonObject.class::cast).filter(c -> name.equals(c.getString("name")))
                 .findFirst().orElseThrow(() -> new AssertionError("no check " + name + " in " + health));
-    }
-
-    /**
-     * Attaches to the Payara Micro this test started, as JConsole attaches to a local process, and
-     * opens a JMX connection to it. Of the JVMs running our Payara jar, it is the one that runs
-     * {@code sessionHash}.
-     */
-    static JMXConnector connectToTheServerRunning(String sessionHash) throws Exception {
-        String jar = new File(System.getProperty("payara.microJar")).getName();
-        for (VirtualMachineDescriptor candidate : VirtualMachine.list()) {
-            if (!candidate.displayName().contains(jar)) {
-                continue;
-            }
-            VirtualMachine vm = VirtualMachine.attach(candidate);
-            try {
-                JMXConnector connector = JMXConnectorFactory.connect(new JMXServiceURL(vm.startLocalManagementAgent()));
-                if (runs(connector.getMBeanServerConnection(), sessionHash)) {
-                    return connector;
-                }
-                connector.close();
-            } finally {
-                vm.detach();
-            }
-        }
-        throw new AssertionError("no JVM running " + jar + " runs generation " + sessionHash);
-    }
-
-    private static boolean runs(MBeanServerConnection server, String sessionHash) {
-        try {
-            var generations = JMX.newMXBeanProxy(server, new ObjectName(DOMAIN + ":type=Generations"), GenerationsMXBean.class);
-            return generations.listActive().stream().map(ActiveGeneration::sessionHash).anyMatch(sessionHash::equals);
-        } catch (Exception notOurs) {
-            return false;
-        }
     }
 
     private static long number(MBeanServerConnection server, ObjectName name, String attribute) {
