@@ -74,9 +74,9 @@ public class MXBeanRegistration {
         Map<String, Object> carried = new CarriedCounts(server, DOMAIN).read();
         statistics.add(carried);
         progressStore = new ProgressStoreMonitor(store, new ProgressStoreStatistics(
-                number(carried, "progressStore.writes"), number(carried, "progressStore.reads"),
-                number(carried, "progressStore.errors"), 0, 0));
-        executor = new ExecutorMonitor(load, number(carried, "executor.submitted"), number(carried, "executor.finished"));
+                CarriedCounts.number(carried, "progressStore.writes"), CarriedCounts.number(carried, "progressStore.reads"),
+                CarriedCounts.number(carried, "progressStore.errors"), 0, 0));
+        executor = new ExecutorMonitor(load, CarriedCounts.number(carried, "executor.submitted"), CarriedCounts.number(carried, "executor.finished"));
         publish("Generations", GenerationsMXBean.class, new GenerationsMonitor(statistics, running, generations, store));
         publish("ProgressStore", ProgressStoreMXBean.class, progressStore);
         publish("Executor", ExecutorMXBean.class, executor);
@@ -128,9 +128,5 @@ public class MXBeanRegistration {
         } catch (JMException | RuntimeException e) {
             LOG.log(Level.WARNING, "JMX: could not register " + type, e);
         }
-    }
-
-    private static long number(Map<String, Object> carried, String key) {
-        return carried.get(key) instanceof Number number ? number.longValue() : 0;
     }
 }

@@ -62,6 +62,11 @@ public final class CarriedCounts {
         }
     }
 
+    /** A count as carried, 0 when the former deployment left none. */
+    public static long number(Map<String, Object> counts, String key) {
+        return counts.get(key) instanceof Number number ? number.longValue() : 0;
+    }
+
     private static RequiredModelMBean holder() throws JMException {
         var descriptor = new DescriptorSupport("name=" + ATTRIBUTE, "descriptorType=attribute", "displayName=" + ATTRIBUTE);
         var attribute = new ModelMBeanAttributeInfo(ATTRIBUTE, Map.class.getName(),

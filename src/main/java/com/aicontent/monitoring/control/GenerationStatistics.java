@@ -121,10 +121,10 @@ public class GenerationStatistics {
 
     /** Continues from the counts of a former deployment. */
     public void add(Map<String, Object> state) {
-        started.add(number(state, "generations.started"));
-        completed.add(number(state, "generations.completed"));
-        failed.add(number(state, "generations.failed"));
-        cancelled.add(number(state, "generations.cancelled"));
+        started.add(CarriedCounts.number(state, "generations.started"));
+        completed.add(CarriedCounts.number(state, "generations.completed"));
+        failed.add(CarriedCounts.number(state, "generations.failed"));
+        cancelled.add(CarriedCounts.number(state, "generations.cancelled"));
         if (state.get("generations.duration") instanceof long[] durations && runs.count() == 0) {
             runs = DurationWindow.of(durations);
         }
@@ -137,9 +137,5 @@ public class GenerationStatistics {
             lastError.set(new LastError(Instant.parse((String) state.get("lastError.at")),
                     (String) state.get("lastError.sessionHash"), message));
         }
-    }
-
-    static long number(Map<String, Object> state, String key) {
-        return state.get(key) instanceof Number number ? number.longValue() : 0;
     }
 }
