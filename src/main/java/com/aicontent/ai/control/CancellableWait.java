@@ -41,6 +41,12 @@ final class CancellableWait {
         } catch (TimeoutException timedOut) {
             future.cancel(true);
             throw timedOut;
+        } catch (ExecutionException failed) {
+            // an aborted exchange fails with the JDK's own "Request cancelled" rather than being cancelled
+            if (cancellation.isCancelled()) {
+                throw new GenerationCancelledException();
+            }
+            throw failed;
         } finally {
             forget.run();
         }

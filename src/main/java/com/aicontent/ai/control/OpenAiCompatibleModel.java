@@ -85,6 +85,11 @@ public class OpenAiCompatibleModel implements ContentModel, AutoCloseable {
         return settings;
     }
 
+    /** The call limit, for tests that watch calls wait their turn. */
+    ConcurrentCallLimit endpointLimit() {
+        return endpoint.limit();
+    }
+
     @Override
     public String modelName() {
         return settings.model();
@@ -254,5 +259,4 @@ public class OpenAiCompatibleModel implements ContentModel, AutoCloseable {
     private String excerpt(String text) {
         return "«" + endpoint.redaction().excerpt(text, EXCERPT_LENGTH) + "»";
     }
-
 }

@@ -298,7 +298,12 @@ public final class FakeOpenAiServer implements AutoCloseable {
         List<Map<String, Object>> messages = (List<Map<String, Object>>) request.get("messages");
         String ask = String.valueOf(messages.getLast().get("content"));
         Map<String, Object> format = (Map<String, Object>) request.get("response_format");
-        String schema = format == null ? "" : String.valueOf(((Map<String, Object>) format.get("json_schema")).get("name"));
+        // without response_format, a good model still follows the JSON shape the prompt shows
+        String schema = format != null ? String.valueOf(((Map<String, Object>) format.get("json_schema")).get("name"))
+                : ask.contains("{\"headings\"") ? "headings"
+                : ask.contains("{\"title\"") ? "meta"
+                : ask.contains("{\"faq\"") ? "faq"
+                : "";
         int count = firstNumber(ask);
         Object answer = switch (schema) {
             case "headings" -> Map.of("headings", numbered(count, i -> "Heading " + i + " by the " + MARK));
