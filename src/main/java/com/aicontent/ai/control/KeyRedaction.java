@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
 final class KeyRedaction {
 
     /** What OpenAI-style keys look like, whether ours or not: {@code sk-}, {@code sk-proj-}, ... */
-    private static final Pattern KEY_LIKE = Pattern.compile("\\bsk-[A-Za-z0-9_*.-]{6,}");
+    private static final Pattern KEY_LIKE = Pattern.compile("\\bsk-[A-Za-z0-9_*-]{6,}");
     private static final String HIDDEN = "[redacted]";
 
     private final Optional<String> key;

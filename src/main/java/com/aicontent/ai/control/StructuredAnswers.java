@@ -154,9 +154,15 @@ final class StructuredAnswers {
         return plain.stream().allMatch(line -> line.length() <= 120 && !line.endsWith(":")) ? plain : List.of();
     }
 
+    /** Without list numbering, markdown emphasis or quotes, whichever order the model nested them in. */
     private static String cleanHeading(String text) {
-        String bare = NUMBERING.matcher(text.strip()).replaceFirst("");
-        return bare.replaceAll("^[\\s*_\"'«“]+|[\\s*_\"'»”]+$", "").strip();
+        String bare = unquote(text);
+        bare = NUMBERING.matcher(bare).replaceFirst("");
+        return unquote(bare);
+    }
+
+    private static String unquote(String text) {
+        return text.replaceAll("^[\\s*_\"'«“]+|[\\s*_\"'»”]+$", "").strip();
     }
 
     private static Optional<ArticleMeta> metaIn(Object json) {
@@ -183,7 +189,7 @@ final class StructuredAnswers {
                 continue;
             }
             String label = labelled.group(1).strip().toLowerCase(Locale.ROOT).replace('‌', ' ');
-            String value = labelled.group(2).replaceAll("^[\\s*_\"'«“]+|[\\s*_\"'»”]+$", "").strip();
+            String value = unquote(labelled.group(2));
             if (title == null && (label.endsWith("title") || label.equals("عنوان") || label.equals("عنوان متا"))) {
                 title = value;
             } else if (description == null && (label.endsWith("description") || label.startsWith("توضیح")
