@@ -36,7 +36,7 @@ public class ContentModelProducer {
             case "openai" -> {
                 OpenAiCompatibleModel model = openAi.get();
                 LOG.info(() -> "AI_PROVIDER=openai: articles are written by %s at %s"
-                        .formatted(model.modelName(), model.settings().baseUrl()));
+                        .formatted(model.modelName(), model.settings().displayBaseUrl()));
                 yield model;
             }
             default -> throw new IllegalStateException("AI_PROVIDER must be demo or openai, not '" + provider + "'");

@@ -247,9 +247,7 @@ final class OpenAiEndpoint implements AutoCloseable {
     }
 
     private String server() {
-        URI base = settings.baseUrl();
-        return "The model server at " + base.getScheme() + "://" + base.getHost()
-                + (base.getPort() < 0 ? "" : ":" + base.getPort()) + base.getPath();
+        return "The model server at " + settings.displayBaseUrl();
     }
 
     private static String withoutQuery(URI uri) {

@@ -42,8 +42,12 @@ public record OpenAiSettings(URI baseUrl, Optional<String> apiKey, String model,
         if (faqCount < 1) {
             throw new IllegalArgumentException("AI_FAQ_COUNT must be at least 1, is " + faqCount);
         }
-        String root = baseUrl.toString();
-        baseUrl = URI.create(root.endsWith("/") ? root : root + "/");
+        if (baseUrl.getScheme() == null || baseUrl.getRawAuthority() == null) {
+            throw new IllegalArgumentException("AI_BASE_URL must be an absolute URL such as " + OPENAI_BASE_URL);
+        }
+        // API paths resolve under the base path, so it ends with a slash; a query would be lost on resolve anyway
+        String path = baseUrl.getRawPath() == null ? "" : baseUrl.getRawPath();
+        baseUrl = URI.create(baseUrl.getScheme() + "://" + baseUrl.getRawAuthority() + (path.endsWith("/") ? path : path + "/"));
     }
 
     /** Resolves an API path such as {@code chat/completions} against the base URL, keeping its path prefix. */
@@ -51,10 +55,16 @@ public record OpenAiSettings(URI baseUrl, Optional<String> apiKey, String model,
         return baseUrl.resolve(path.startsWith("/") ? path.substring(1) : path);
     }
 
+    /** The base URL as logs and messages show it: without user info or query, where credentials could hide. */
+    public String displayBaseUrl() {
+        return baseUrl.getScheme() + "://" + baseUrl.getHost() + (baseUrl.getPort() < 0 ? "" : ":" + baseUrl.getPort())
+                + baseUrl.getPath();
+    }
+
     /** Never prints the key: settings end up in logs and exception messages. */
     @Override
     public String toString() {
-        return "OpenAiSettings[baseUrl=" + baseUrl + ", apiKey=" + (apiKey.isPresent() ? "(set)" : "(none)")
+        return "OpenAiSettings[baseUrl=" + displayBaseUrl() + ", apiKey=" + (apiKey.isPresent() ? "(set)" : "(none)")
                 + ", model=" + model + ", imageModel=" + imageModel + ", imageSize=" + imageSize
                 + ", connectTimeout=" + connectTimeout + ", readTimeout=" + readTimeout
                 + ", maxConcurrentCalls=" + maxConcurrentCalls + ", maxAttempts=" + maxAttempts

@@ -31,6 +31,14 @@ class OpenAiSettingsTest {
     }
 
     @Test
+    void credentialsInTheBaseUrlAreNotShown() {
+        OpenAiSettings settings = settings("https://user:password@proxy.example/v1?token=abc", "k");
+
+        assertEquals("https://proxy.example/v1/", settings.displayBaseUrl());
+        assertFalse(settings.toString().contains("password"), settings.toString());
+    }
+
+    @Test
     void aBlankKeyCountsAsNoKey() {
         assertEquals(Optional.empty(), settings("http://localhost:8000/v1", "  ").apiKey());
     }
