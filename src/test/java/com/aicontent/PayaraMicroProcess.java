@@ -33,7 +33,7 @@ public final class PayaraMicroProcess implements AutoCloseable {
         this.log = target.resolve(name + "-" + port + ".log");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         this.command = new ArrayList<>(List.of(java, "-Xmx512m", "-Djava.io.tmpdir=" + target,
-                "-DADMIN_TOKEN=" + ApiClient.TOKEN,
+                "-DADMIN_TOKEN=" + ApiClient.TOKEN, "-DGENERATION_LEASE_SECONDS=6",
                 "-jar", System.getProperty("payara.microJar"),
                 "--deploy", System.getProperty("it.war"), "--contextroot", "/",
                 "--port", Integer.toString(port), "--nocluster", "--nohazelcast",

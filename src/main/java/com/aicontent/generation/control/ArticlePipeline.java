@@ -59,6 +59,9 @@ public class ArticlePipeline {
     RunningGenerations running;
 
     @Inject
+    GenerationLeases leases;
+
+    @Inject
     Event<GenerationEvent> events;
 
     @Inject
@@ -71,6 +74,7 @@ public class ArticlePipeline {
     /** Starts the run in the background; the returned future completes when it has concluded. */
     public CompletableFuture<Void> start(GenerationRun run) {
         running.add(run);
+        leases.acquire(run);
         fire(run, Kind.STARTED, null, Duration.ZERO, null);
         return executor.supplyAsync(load.counted(() -> outline(run)))
                 .thenCompose(draft -> fanOut(run, Step.SECTION_GENERATION, missingSections(draft),
@@ -166,10 +170,8 @@ public class ArticlePipeline {
     /** One model call: only if the generation is still wanted, and counted when it answers. */
     private <T> T call(GenerationRun run, Supplier<Answer<T>> modelCall) {
         run.throwIfCancelled();
-        if (!running.stillWanted(run)) {
-            run.cancel();
-            run.throwIfCancelled();
-        }
+        running.checkStillWanted(run);
+        run.throwIfCancelled();
         Answer<T> answer = modelCall.get();
         articles.addUsage(run.articleId(), answer.usage());
         progress.used(run, answer.usage());
@@ -179,6 +181,9 @@ public class ArticlePipeline {
 
     private void conclude(GenerationRun run, Throwable error) {
         boolean current = running.remove(run);
+        if (current) {
+            leases.release(run);
+        }
         Duration took = run.age();
         if (error == null) {
             articles.status(run.articleId(), ArticleStatus.completed, null, model.modelName());

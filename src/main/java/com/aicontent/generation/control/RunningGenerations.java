@@ -78,27 +78,38 @@ public class RunningGenerations {
         find(hash).ifPresent(GenerationRun::cancel);
     }
 
-    /** Stops local runs that the document says are cancelled or superseded by a restart elsewhere. */
+    /** Follows the update channel: every document any instance writes passes here. */
     void onUpdate(SessionHash hash, String json) {
         GenerationRun run = runs.get(hash.value());
-        if (run == null) {
-            return;
-        }
-        ProgressDocument doc = store.parse(json);
-        if ("cancelled".equals(doc.status()) || doc.attempt() > run.attempt()) {
-            LOG.info(() -> "AI-PROGRESS [" + hash + "] cancel signal received; stopping the local run");
-            run.cancel();
+        if (run != null) {
+            follow(run, store.parse(json));
         }
     }
 
-    /** Checks Redis itself, for the rare signal the subscription missed (during a Redis outage). */
-    public boolean stillWanted(GenerationRun run) {
+    /**
+     * Stops a local run that the document says is cancelled, superseded by a restart elsewhere, or
+     * failed by another instance (which took this one for dead).
+     */
+    private void follow(GenerationRun run, ProgressDocument doc) {
+        if ("cancelled".equals(doc.status()) || doc.attempt() > run.attempt()) {
+            if (!run.isCancelled()) {
+                LOG.info(() -> "AI-PROGRESS [" + run.hash() + "] cancel signal received; stopping the local run");
+            }
+            run.cancel();
+        } else if ("failed".equals(doc.status()) && doc.attempt() == run.attempt()) {
+            run.fail(doc.error() == null ? "failed on another instance" : doc.error());
+        }
+    }
+
+    /**
+     * Reads the document itself before a model call, for the rare signal the subscription missed
+     * (during a Redis outage); a Redis that does not answer stops nothing.
+     */
+    public void checkStillWanted(GenerationRun run) {
         try {
-            return store.readDocument(run.hash())
-                    .map(doc -> !"cancelled".equals(doc.status()) && doc.attempt() == run.attempt())
-                    .orElse(true);
+            store.readDocument(run.hash()).ifPresent(doc -> follow(run, doc));
         } catch (RuntimeException redisDown) {
-            return true;
+            LOG.log(Level.FINE, "AI-PROGRESS could not check the document; going on", redisDown);
         }
     }
 }

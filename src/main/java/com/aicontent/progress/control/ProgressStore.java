@@ -50,9 +50,12 @@ public class ProgressStore {
 
     public static final String KEY_PREFIX = "ai_content_progress:";
     public static final String CHANNEL_PREFIX = "ai_content_updates:";
+    /** Sorted set of the generations some instance runs, scored by when their lease ends. */
+    public static final String RUNNING_KEY = "ai_content_running";
 
     private static final Logger LOG = Logger.getLogger(ProgressStore.class.getName());
-    private static final String SCRIPT = loadScript();
+    private static final String SCRIPT = loadScript("progress-write.lua");
+    private static final String REAP_SCRIPT = loadScript("reap-stalled.lua");
     private static final int WRITE_ATTEMPTS = 3;
 
     @Inject
@@ -177,6 +180,59 @@ public class ProgressStore {
             }
         } finally {
             timed(started);
+        }
+    }
+
+    /**
+     * Renews the leases of the generations this instance runs, in one round trip. A generation
+     * whose lease runs out is taken for abandoned by {@link #reapStalled}.
+     */
+    public void renewLeases(List<SessionHash> running, int leaseSeconds) {
+        if (running.isEmpty()) {
+            return;
+        }
+        double until = Instant.now().getEpochSecond() + leaseSeconds;
+        java.util.Map<String, Double> scores = new java.util.HashMap<>();
+        running.forEach(hash -> scores.put(hash.value(), until));
+        try {
+            long started = System.nanoTime();
+            redis.zadd(RUNNING_KEY, scores);
+            redis.expire(RUNNING_KEY, ttlSeconds);
+            timed(started);
+        } catch (JedisException e) {
+            errors.incrementAndGet();
+            LOG.log(Level.WARNING, "AI-PROGRESS could not renew the leases of {0} generations: {1}",
+                    new Object[]{running.size(), e.getMessage()});
+        }
+    }
+
+    public void releaseLease(SessionHash hash) {
+        try {
+            redis.zrem(RUNNING_KEY, hash.value());
+        } catch (JedisException e) {
+            errors.incrementAndGet();
+        }
+    }
+
+    /**
+     * Fails, atomically, every generation whose lease ran out while it was still processing: the
+     * instance running it died. Safe to run on every instance at once.
+     *
+     * @param messages the {@code current_message} by language, and the {@code error} under "error"
+     * @return the documents it failed
+     */
+    public List<String> reapStalled(java.util.Map<String, String> messages) {
+        Instant now = Instant.now();
+        try {
+            @SuppressWarnings("unchecked")
+            List<String> failed = (List<String>) redis.eval(REAP_SCRIPT, List.of(RUNNING_KEY), List.of(
+                    Long.toString(now.getEpochSecond()), now.truncatedTo(ChronoUnit.SECONDS).toString(),
+                    Integer.toString(ttlSeconds), jsonb.toJson(messages)));
+            return failed;
+        } catch (JedisException e) {
+            errors.incrementAndGet();
+            LOG.log(Level.WARNING, "AI-PROGRESS could not look for stalled generations: {0}", e.getMessage());
+            return List.of();
         }
     }
 
@@ -310,8 +366,8 @@ public class ProgressStore {
         return uri.getRawUserInfo() == null ? url : url.replace(uri.getRawUserInfo() + "@", "***@");
     }
 
-    private static String loadScript() {
-        try (InputStream in = ProgressStore.class.getResourceAsStream("progress-write.lua")) {
+    private static String loadScript(String name) {
+        try (InputStream in = ProgressStore.class.getResourceAsStream(name)) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -10,7 +10,10 @@ import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.io.File;
@@ -20,13 +23,16 @@ import java.time.Duration;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Two instances of the application share Redis and the database: a cancel sent to one stops the
- * generation the other runs, and the other can restart it.
+ * generation the other runs, and when one dies mid-generation the other fails it (so it does not
+ * hang in "processing") and can restart it.
  */
 @ExtendWith(ArquillianExtension.class)
-class CancelAcrossInstancesIT {
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class MultipleInstancesIT {
 
     @Deployment(testable = false)
     static WebArchive war() {
@@ -51,6 +57,7 @@ class CancelAcrossInstancesIT {
     }
 
     @Test
+    @Order(1)
     void aCancelSentToAnotherInstanceStopsTheRunningGeneration() {
         ApiClient first = new ApiClient(URI.create(base.toString()));
         ApiClient other = new ApiClient(second.base());
@@ -75,5 +82,25 @@ class CancelAcrossInstancesIT {
         assertEquals(202, restart.statusCode(), restart.body());
         JsonObject done = first.pollUntil(hash, ApiClient::terminal);
         assertEquals("completed", done.getString("status"), "the second instance finished it: " + done);
+    }
+
+    @Test
+    @Order(2)
+    void aGenerationWhoseServerDiesIsFailedByAnotherInstanceAndResumesThere() {
+        ApiClient first = new ApiClient(URI.create(base.toString()));
+        ApiClient dying = new ApiClient(second.base());
+
+        String hash = dying.start("Runs on the instance that dies", "en", 8, 8).getString("session_hash");
+        dying.pollUntil(hash, status -> status.getString("step").equals("section_generation"));
+        second.kill();
+
+        JsonObject failed = first.pollUntil(hash, ApiClient::terminal);
+        assertEquals("failed", failed.getString("status"), failed.toString());
+        assertTrue(failed.getString("error").contains("stopped"), failed.toString());
+
+        assertEquals(202, first.post("/api/ai-content-progress/" + hash + "/restart", null).statusCode());
+        JsonObject done = first.pollUntil(hash, ApiClient::terminal);
+        assertEquals("completed", done.getString("status"), "the surviving instance finished it: " + done);
+        assertEquals(2, done.getInt("attempt"));
     }
 }
