@@ -29,6 +29,7 @@ ENV REDIS_URL=redis://redis:6379 \
     DB_HOST=postgres \
     DB_PORT=5432 \
     DB_NAME=aicontent \
+    DB_SCHEMA=public \
     DB_USER=aicontent
 
 EXPOSE 8080

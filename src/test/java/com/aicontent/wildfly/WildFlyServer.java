@@ -19,6 +19,7 @@ import java.util.stream.Stream;
 
 import com.aicontent.ApiClient;
 import com.aicontent.DedicatedRedis;
+import com.aicontent.IntegrationTestDatabase;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -176,7 +177,9 @@ public final class WildFlyServer implements BeforeAllCallback, ParameterResolver
         env.put("REDIS_URL", redis.url());
         env.put("DB_HOST", "127.0.0.1");
         env.put("DB_PORT", "5432");
-        env.put("DB_NAME", System.getProperty("wildfly.db.name", "test"));
+        env.put("DB_NAME", "test");
+        // the run's own schema, emptied when the test JVM starts (IntegrationTestDatabase)
+        env.put("DB_SCHEMA", IntegrationTestDatabase.SCHEMA);
         env.put("DB_USER", "postgres");
         // the machine's PostgreSQL trusts local connections; WildFly insists on a non-empty value
         env.put("DB_PASSWORD", "trusted");
