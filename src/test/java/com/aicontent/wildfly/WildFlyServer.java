@@ -8,6 +8,10 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -19,7 +23,6 @@ import java.util.stream.Stream;
 
 import com.aicontent.ApiClient;
 import com.aicontent.DedicatedRedis;
-import com.aicontent.IntegrationTestDatabase;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -38,6 +41,11 @@ public final class WildFlyServer implements BeforeAllCallback, ParameterResolver
 
     private static final Duration BOOT_TIMEOUT = Duration.ofMinutes(4);
     private static final String CONFIG = "standalone-microprofile.xml";
+    /**
+     * WildFly's own database: Payara runs of any build on this machine empty their schema at will,
+     * and Hibernate takes another schema's sequence of the same name for ours.
+     */
+    static final String DATABASE = "ai_content_wildfly";
 
     private final Path home;
     private final Path runDirectory;
@@ -127,6 +135,7 @@ public final class WildFlyServer implements BeforeAllCallback, ParameterResolver
         try {
             prepareRunDirectory();
             configurePostgresql();
+            emptyDatabase();
             Files.copy(Path.of(System.getProperty("app.war")), runDirectory.resolve("deployments/ai-content-generator.war"));
             long configured = System.nanoTime();
             redis = DedicatedRedis.start();
@@ -159,6 +168,16 @@ public final class WildFlyServer implements BeforeAllCallback, ParameterResolver
                 "--file=" + script), Duration.ofMinutes(2), "configure PostgreSQL");
     }
 
+    private static void emptyDatabase() {
+        try (Connection db = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/postgres", "postgres", "");
+             Statement sql = db.createStatement()) {
+            sql.execute("drop database if exists " + DATABASE + " with (force)");
+            sql.execute("create database " + DATABASE);
+        } catch (SQLException e) {
+            throw new IllegalStateException("PostgreSQL must answer on 127.0.0.1:5432 to user postgres without a password", e);
+        }
+    }
+
     private void launch() throws IOException {
         var command = List.of("bash", home.resolve("bin/standalone.sh").toString(),
                 "-c", CONFIG,
@@ -177,9 +196,8 @@ public final class WildFlyServer implements BeforeAllCallback, ParameterResolver
         env.put("REDIS_URL", redis.url());
         env.put("DB_HOST", "127.0.0.1");
         env.put("DB_PORT", "5432");
-        env.put("DB_NAME", "test");
-        // the run's own schema, emptied when the test JVM starts (IntegrationTestDatabase)
-        env.put("DB_SCHEMA", IntegrationTestDatabase.SCHEMA);
+        env.put("DB_NAME", DATABASE);
+        env.put("DB_SCHEMA", "public");
         env.put("DB_USER", "postgres");
         // the machine's PostgreSQL trusts local connections; WildFly insists on a non-empty value
         env.put("DB_PASSWORD", "trusted");
