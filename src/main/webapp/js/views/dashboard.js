@@ -5,7 +5,7 @@
  */
 import { listGenerations, startGeneration, ProblemError, UnauthorizedError, UnavailableError } from '../api.js';
 import { el, replaceChildren } from '../dom.js';
-import { t, uiLanguage, formatDateTime, formatDuration, directionOf } from '../i18n.js';
+import { t, uiLanguage, formatDateTime, formatDuration } from '../i18n.js';
 
 const FIELDS = ['title', 'language', 'sections', 'images'];
 const LIST_LIMIT = 20;
@@ -46,8 +46,8 @@ function asciiDigits(text) {
 function startForm({ navigate, onUnauthorized }) {
   const title = el('input', { id: 'title', name: 'title', type: 'text', maxlength: 200, required: true, autocomplete: 'off', dir: 'auto' });
   const language = el('select', { id: 'language', name: 'language' },
-    el('option', { value: 'fa' }, `${t('langName_fa')} (fa)`),
-    el('option', { value: 'en' }, `${t('langName_en')} (en)`));
+    el('option', { value: 'fa' }, t('langName_fa')),
+    el('option', { value: 'en' }, t('langName_en')));
   language.value = uiLanguage();
   const sections = numberInput('sections', 1, 20, 5);
   const images = numberInput('images', 0, 20, 3);
@@ -191,11 +191,11 @@ function row(generation) {
     : t('unknown');
   return el('tr', { dataset: { session: generation.session_hash, status: generation.status } },
     el('td', { class: 'title-cell' },
-      el('a', { href, 'data-nav': true, lang: generation.language, dir: directionOf(generation.language) }, generation.title)),
+      el('a', { href, 'data-nav': true, lang: generation.language, dir: 'auto' }, generation.title)),
     el('td', {}, statusBadge(generation.status)),
     el('td', {}, t(`langName_${generation.language}`)),
-    el('td', {}, formatDateTime(generation.created_at)),
-    el('td', {}, duration),
+    el('td', { class: 'nowrap' }, formatDateTime(generation.created_at)),
+    el('td', { class: 'nowrap' }, duration),
     el('td', { class: 'wide-only muted' }, generation.model ?? ''));
 }
 

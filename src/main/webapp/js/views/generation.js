@@ -170,7 +170,6 @@ class GenerationView {
     ui.root.dataset.status = status;
     ui.title.textContent = doc.title ?? '';
     ui.title.lang = language;
-    ui.title.dir = directionOf(language);
     replaceChildren(ui.badges,
       statusBadge(status),
       el('span', { class: 'badge' }, t(`langName_${language}`)),
