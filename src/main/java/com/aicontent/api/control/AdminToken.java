@@ -1,0 +1,47 @@
+package com.aicontent.api.control;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.util.HexFormat;
+import java.util.Optional;
+import java.util.logging.Logger;
+
+/**
+ * The bearer token every API call must present: {@code ADMIN_TOKEN}, or, when none is configured,
+ * one generated at start-up and logged once so a fresh install is usable and still protected.
+ */
+@ApplicationScoped
+public class AdminToken {
+
+    private static final Logger LOG = Logger.getLogger(AdminToken.class.getName());
+
+    @Inject
+    @ConfigProperty(name = "ADMIN_TOKEN")
+    Optional<String> configured;
+
+    private byte[] expected;
+
+    @PostConstruct
+    void init() {
+        String token = configured.map(String::strip).filter(t -> !t.isEmpty()).orElseGet(() -> {
+            byte[] random = new byte[24];
+            new SecureRandom().nextBytes(random);
+            String generated = HexFormat.of().formatHex(random);
+            LOG.warning("No ADMIN_TOKEN configured; this run accepts the generated admin token " + generated
+                    + " (set ADMIN_TOKEN to choose one; it is not logged again)");
+            return generated;
+        });
+        expected = token.getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** Compares in constant time, so the answer's timing tells nothing about the token. */
+    public boolean accepts(String presented) {
+        return presented != null && MessageDigest.isEqual(expected, presented.getBytes(StandardCharsets.UTF_8));
+    }
+}

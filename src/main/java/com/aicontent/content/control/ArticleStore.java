@@ -1,0 +1,174 @@
+package com.aicontent.content.control;
+
+import com.aicontent.ai.entity.ArticleBrief;
+import com.aicontent.ai.entity.ArticleMeta;
+import com.aicontent.ai.entity.FaqEntry;
+import com.aicontent.ai.entity.GeneratedImage;
+import com.aicontent.ai.entity.TokenUsage;
+import com.aicontent.content.entity.Article;
+import com.aicontent.content.entity.ArticleDraft;
+import com.aicontent.content.entity.ArticleImage;
+import com.aicontent.content.entity.ArticleListItem;
+import com.aicontent.content.entity.ArticleSection;
+import com.aicontent.content.entity.ArticleStatus;
+import com.aicontent.content.entity.ArticleView;
+import com.aicontent.content.entity.FaqItem;
+import com.aicontent.content.entity.ImageContent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Keeps articles in the database, one short transaction per finished part, so parallel section and
+ * image tasks never contend for the same row and nothing finished is lost when a run stops.
+ */
+@ApplicationScoped
+@Transactional
+public class ArticleStore {
+
+    @PersistenceContext(unitName = "content")
+    EntityManager em;
+
+    public long create(String sessionHash, ArticleBrief brief, String model) {
+        Article article = new Article(sessionHash, brief.title(), brief.language(), brief.sections(), brief.images(),
+                model, Instant.now());
+        em.persist(article);
+        em.flush();
+        return article.id();
+    }
+
+    public Optional<ArticleDraft> draft(long id) {
+        return Optional.ofNullable(em.find(Article.class, id)).map(article -> {
+            Map<Integer, String> sections = new LinkedHashMap<>();
+            for (ArticleSection section : sections(id)) {
+                sections.put(section.position(), section.body());
+            }
+            Set<Integer> images = imageRows(id).stream().map(row -> (Integer) row[0]).collect(Collectors.toSet());
+            ArticleBrief brief = new ArticleBrief(article.title(), article.language(), article.sectionCount(), article.imageCount());
+            return new ArticleDraft(id, article.sessionHash(), brief, List.copyOf(article.headings()), sections, images,
+                    article.summary(), article.hasMeta(), !article.faq().isEmpty());
+        });
+    }
+
+    public void saveHeadings(long id, List<String> headings) {
+        article(id).headings(headings);
+    }
+
+    /** Keeps a finished section; a section that is already kept stays as it was. */
+    public void saveSection(long id, int index, String heading, String body) {
+        if (em.createQuery("select count(s) from ArticleSection s where s.articleId = :id and s.position = :position", Long.class)
+                .setParameter("id", id).setParameter("position", index).getSingleResult() == 0) {
+            em.persist(new ArticleSection(id, index, heading, body));
+        }
+    }
+
+    public void saveImage(long id, int index, GeneratedImage image) {
+        if (em.createNamedQuery(ArticleImage.ONE, ArticleImage.class)
+                .setParameter("id", id).setParameter("position", index).getResultList().isEmpty()) {
+            em.persist(new ArticleImage(id, index, image.contentType(), image.alt(), image.bytes()));
+        }
+    }
+
+    public void saveSummary(long id, String summary) {
+        article(id).summary(summary);
+    }
+
+    public void saveMeta(long id, ArticleMeta meta) {
+        article(id).meta(meta.title(), meta.description(), meta.keywords());
+    }
+
+    public void saveFaq(long id, List<FaqEntry> faq) {
+        article(id).faq(faq.stream().map(entry -> new FaqItem(entry.question(), entry.answer())).toList());
+    }
+
+    /** Adds tokens in one UPDATE, so parallel tasks never overwrite each other's counts. */
+    public void addUsage(long id, TokenUsage usage) {
+        if (usage.promptTokens() == 0 && usage.completionTokens() == 0) {
+            return;
+        }
+        em.createNamedQuery(Article.ADD_USAGE)
+                .setParameter("prompt", usage.promptTokens())
+                .setParameter("completion", usage.completionTokens())
+                .setParameter("id", id)
+                .executeUpdate();
+    }
+
+    public void status(long id, ArticleStatus status, String error, String model) {
+        Article article = article(id);
+        article.status(status, error, Instant.now());
+        if (model != null) {
+            article.model(model);
+        }
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<ArticleView> view(long id) {
+        return Optional.ofNullable(em.find(Article.class, id)).map(article -> {
+            List<ArticleView.Section> sections = sections(id).stream()
+                    .map(s -> new ArticleView.Section(s.position(), s.heading(), s.body())).toList();
+            List<ArticleView.Image> images = imageRows(id).stream()
+                    .map(row -> new ArticleView.Image((Integer) row[0], (String) row[2], (String) row[1],
+                            "/api/ai-content/" + id + "/images/" + row[0]))
+                    .toList();
+            ArticleView.Meta meta = article.hasMeta()
+                    ? new ArticleView.Meta(article.metaTitle(), article.metaDescription(), List.copyOf(article.keywords()))
+                    : null;
+            List<ArticleView.Faq> faq = article.faq().stream().map(f -> new ArticleView.Faq(f.question(), f.answer())).toList();
+            return new ArticleView(id, article.sessionHash(), article.title(), article.language().name(),
+                    article.status().name(), article.model(), article.error(), List.copyOf(article.headings()), sections,
+                    images, article.summary(), meta, faq, article.promptTokens(), article.completionTokens(),
+                    text(article.createdAt()), text(article.completedAt()));
+        });
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<ArticleListItem> recent(int limit) {
+        return em.createNamedQuery(Article.RECENT, Article.class).setMaxResults(limit).getResultList().stream()
+                .map(a -> new ArticleListItem(a.id(), a.sessionHash(), a.title(), a.language().name(), a.status().name(),
+                        a.model(), text(a.createdAt()), text(a.completedAt())))
+                .toList();
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<Long> idOf(String sessionHash) {
+        return em.createNamedQuery(Article.BY_HASH, Article.class).setParameter("hash", sessionHash)
+                .getResultStream().findFirst().map(Article::id);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<ImageContent> image(long id, int index) {
+        return em.createNamedQuery(ArticleImage.ONE, ArticleImage.class)
+                .setParameter("id", id).setParameter("position", index)
+                .getResultStream().findFirst()
+                .map(image -> new ImageContent(image.contentType(), image.bytes()));
+    }
+
+    private List<ArticleSection> sections(long id) {
+        return em.createNamedQuery(ArticleSection.OF_ARTICLE, ArticleSection.class).setParameter("id", id).getResultList();
+    }
+
+    private List<Object[]> imageRows(long id) {
+        return em.createNamedQuery(ArticleImage.OF_ARTICLE, Object[].class).setParameter("id", id).getResultList();
+    }
+
+    private Article article(long id) {
+        Article article = em.find(Article.class, id);
+        if (article == null) {
+            throw new IllegalStateException("no article " + id);
+        }
+        return article;
+    }
+
+    private static String text(Instant instant) {
+        return instant == null ? null : instant.toString();
+    }
+}

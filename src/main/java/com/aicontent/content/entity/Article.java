@@ -1,0 +1,184 @@
+package com.aicontent.content.entity;
+
+import com.aicontent.ai.entity.Language;
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Index;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.OrderColumn;
+import jakarta.persistence.Table;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A generated article; its id is the {@code ai_content_id} of the progress document. It is created
+ * when a generation starts and filled as the steps finish, so a restart can resume where the
+ * previous run stopped. Sections and images are their own rows, written by parallel tasks.
+ */
+@Entity
+@Table(name = "ai_content", indexes = @Index(name = "ai_content_created", columnList = "created_at"))
+@NamedQuery(name = Article.RECENT, query = "select a from Article a order by a.createdAt desc, a.id desc")
+@NamedQuery(name = Article.BY_HASH, query = "select a from Article a where a.sessionHash = :hash")
+@NamedQuery(name = Article.ADD_USAGE, query = "update Article a set a.promptTokens = a.promptTokens + :prompt, "
+        + "a.completionTokens = a.completionTokens + :completion where a.id = :id")
+public class Article {
+
+    public static final String RECENT = "Article.recent";
+    public static final String BY_HASH = "Article.byHash";
+    public static final String ADD_USAGE = "Article.addUsage";
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    Long id;
+
+    @Column(name = "session_hash", length = 12, nullable = false, unique = true)
+    String sessionHash;
+
+    @Column(name = "title", length = 200, nullable = false)
+    String title;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "language", length = 2, nullable = false)
+    Language language;
+
+    @Column(name = "section_count", nullable = false)
+    int sectionCount;
+
+    @Column(name = "image_count", nullable = false)
+    int imageCount;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "status", length = 16, nullable = false)
+    ArticleStatus status;
+
+    @Column(name = "model", length = 200)
+    String model;
+
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "ai_content_heading", joinColumns = @JoinColumn(name = "article_id"))
+    @OrderColumn(name = "position")
+    @Column(name = "heading", length = 500)
+    List<String> headings = new ArrayList<>();
+
+    @Column(name = "summary", length = 20000)
+    String summary;
+
+    @Column(name = "meta_title", length = 200)
+    String metaTitle;
+
+    @Column(name = "meta_description", length = 500)
+    String metaDescription;
+
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "ai_content_keyword", joinColumns = @JoinColumn(name = "article_id"))
+    @OrderColumn(name = "position")
+    @Column(name = "keyword", length = 200)
+    List<String> keywords = new ArrayList<>();
+
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "ai_content_faq", joinColumns = @JoinColumn(name = "article_id"))
+    @OrderColumn(name = "position")
+    List<FaqItem> faq = new ArrayList<>();
+
+    @Column(name = "prompt_tokens", nullable = false)
+    long promptTokens;
+
+    @Column(name = "completion_tokens", nullable = false)
+    long completionTokens;
+
+    @Column(name = "error", length = 2000)
+    String error;
+
+    @Column(name = "created_at", nullable = false)
+    Instant createdAt;
+
+    @Column(name = "completed_at")
+    Instant completedAt;
+
+    protected Article() {
+    }
+
+    public Article(String sessionHash, String title, Language language, int sectionCount, int imageCount,
+                   String model, Instant createdAt) {
+        this.sessionHash = sessionHash;
+        this.title = title;
+        this.language = language;
+        this.sectionCount = sectionCount;
+        this.imageCount = imageCount;
+        this.model = model;
+        this.createdAt = createdAt;
+        this.status = ArticleStatus.processing;
+    }
+
+    public Long id() { return id; }
+    public String sessionHash() { return sessionHash; }
+    public String title() { return title; }
+    public Language language() { return language; }
+    public int sectionCount() { return sectionCount; }
+    public int imageCount() { return imageCount; }
+    public ArticleStatus status() { return status; }
+    public String model() { return model; }
+    public List<String> headings() { return headings; }
+    public String summary() { return summary; }
+    public String metaTitle() { return metaTitle; }
+    public String metaDescription() { return metaDescription; }
+    public List<String> keywords() { return keywords; }
+    public List<FaqItem> faq() { return faq; }
+    public long promptTokens() { return promptTokens; }
+    public long completionTokens() { return completionTokens; }
+    public String error() { return error; }
+    public Instant createdAt() { return createdAt; }
+    public Instant completedAt() { return completedAt; }
+
+    public boolean hasMeta() {
+        return metaTitle != null;
+    }
+
+    public void headings(List<String> newHeadings) {
+        headings.clear();
+        headings.addAll(newHeadings);
+    }
+
+    public void summary(String newSummary) {
+        summary = newSummary;
+    }
+
+    public void meta(String newTitle, String newDescription, List<String> newKeywords) {
+        metaTitle = newTitle;
+        metaDescription = newDescription;
+        keywords.clear();
+        keywords.addAll(newKeywords);
+    }
+
+    public void faq(List<FaqItem> items) {
+        faq.clear();
+        faq.addAll(items);
+    }
+
+    public void model(String newModel) {
+        model = newModel;
+    }
+
+    /** Moves to a new status; a completed article stays completed. */
+    public void status(ArticleStatus newStatus, String newError, Instant now) {
+        if (status == ArticleStatus.completed) {
+            return;
+        }
+        status = newStatus;
+        error = newError;
+        if (newStatus == ArticleStatus.completed) {
+            completedAt = now;
+        }
+    }
+}

@@ -1,0 +1,121 @@
+package com.aicontent.generation.control;
+
+import com.aicontent.ai.entity.TokenUsage;
+import com.aicontent.generation.entity.ProgressMessages;
+import com.aicontent.progress.control.ProgressStore;
+import com.aicontent.progress.entity.PartProgress;
+import com.aicontent.progress.entity.ProgressStatus;
+import com.aicontent.progress.entity.ProgressWrite;
+import com.aicontent.progress.entity.ProgressWrite.Span;
+import com.aicontent.progress.entity.RedisUnavailableException;
+import com.aicontent.progress.entity.Step;
+import com.aicontent.progress.entity.WriteResult;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import java.util.stream.IntStream;
+
+/**
+ * Turns what a run does into progress writes, each one atomic, and logs it under
+ * {@code AI-PROGRESS} with the session hash. Progress is for watching: when Redis is down the run
+ * goes on and the article is still written.
+ */
+@ApplicationScoped
+public class ProgressReporter {
+
+    private static final Logger LOG = Logger.getLogger(ProgressReporter.class.getName());
+
+    @Inject
+    ProgressStore store;
+
+    public void processing(GenerationRun run) {
+        write(run, "processing", ProgressWrite.by(run.attempt()).withStatus(ProgressStatus.processing, null)
+                .inStep(Step.INITIALIZATION, 0, message(run, Step.INITIALIZATION)));
+    }
+
+    public void entered(GenerationRun run, Step step) {
+        ProgressWrite write = ProgressWrite.by(run.attempt()).inStep(step, step.startsAt(), message(run, step));
+        if (step == Step.SECTION_GENERATION) {
+            write = write.withSpan(Span.sections(step));
+        } else if (step == Step.IMAGE_GENERATION) {
+            write = write.withSpan(Span.images(step));
+        }
+        write(run, "step " + step.wireName(), write);
+    }
+
+    public void finished(GenerationRun run, Step step) {
+        write(run, "finished " + step.wireName(), ProgressWrite.by(run.attempt()).inStep(step, step.endsAt(), null));
+    }
+
+    /** Lists the headings and the parts still to write, with those a former run finished marked done. */
+    public void outlined(GenerationRun run, List<String> headings, Set<Integer> doneSections, int totalImages, Set<Integer> doneImages) {
+        List<PartProgress> sections = IntStream.range(0, headings.size())
+                .mapToObj(i -> new PartProgress(i, headings.get(i), doneSections.contains(i) ? PartProgress.DONE : PartProgress.PENDING))
+                .toList();
+        List<PartProgress> images = IntStream.range(0, totalImages)
+                .mapToObj(i -> new PartProgress(i, headings.get(i), doneImages.contains(i) ? PartProgress.DONE : PartProgress.PENDING))
+                .toList();
+        Map<String, Object> fields = new java.util.HashMap<>(ProgressWrite.parts(headings, sections, images));
+        fields.put("completed_sections", doneSections.size());
+        fields.put("completed_images", (int) doneImages.stream().filter(i -> i < totalImages).count());
+        write(run, "outlined " + headings.size() + " sections", ProgressWrite.by(run.attempt())
+                .inStep(Step.HEADING_GENERATION, Step.HEADING_GENERATION.endsAt(), null).withFields(fields));
+    }
+
+    public void sectionDone(GenerationRun run, int index) {
+        write(run, "section " + index + " done", ProgressWrite.by(run.attempt())
+                .inStep(Step.SECTION_GENERATION, Step.SECTION_GENERATION.startsAt(), message(run, Step.SECTION_GENERATION))
+                .withSectionDone(index, Span.sections(Step.SECTION_GENERATION)));
+    }
+
+    public void imageDone(GenerationRun run, int index) {
+        write(run, "image " + index + " done", ProgressWrite.by(run.attempt())
+                .inStep(Step.IMAGE_GENERATION, Step.IMAGE_GENERATION.startsAt(), message(run, Step.IMAGE_GENERATION))
+                .withImageDone(index, Span.images(Step.IMAGE_GENERATION)));
+    }
+
+    public void used(GenerationRun run, TokenUsage usage) {
+        if (usage.promptTokens() == 0 && usage.completionTokens() == 0) {
+            return;
+        }
+        writeQuietly(run, ProgressWrite.by(run.attempt()).withIncrements(Map.of(
+                "prompt_tokens", usage.promptTokens(), "completion_tokens", usage.completionTokens())));
+    }
+
+    public void completed(GenerationRun run) {
+        write(run, "completed", ProgressWrite.by(run.attempt()).inStep(Step.FAQ_GENERATION, 100,
+                ProgressMessages.completed(run.brief().language())).withStatus(ProgressStatus.completed, null));
+    }
+
+    public void failed(GenerationRun run, String error) {
+        write(run, "failed: " + error, ProgressWrite.by(run.attempt()).withStatus(ProgressStatus.failed, error)
+                .withMessage(ProgressMessages.failed(run.brief().language(), error)));
+    }
+
+    private String message(GenerationRun run, Step step) {
+        return ProgressMessages.inStep(run.brief().language(), step);
+    }
+
+    private void write(GenerationRun run, String what, ProgressWrite write) {
+        WriteResult result = writeQuietly(run, write);
+        if (result != null) {
+            LOG.info(() -> "AI-PROGRESS [" + run.hash() + "] attempt " + run.attempt() + " " + what + " -> "
+                    + result.outcome().name().toLowerCase(java.util.Locale.ROOT));
+        }
+    }
+
+    private WriteResult writeQuietly(GenerationRun run, ProgressWrite write) {
+        try {
+            return store.write(run.hash(), write);
+        } catch (RedisUnavailableException e) {
+            LOG.log(Level.WARNING, "AI-PROGRESS [{0}] progress not recorded, the generation goes on: {1}",
+                    new Object[]{run.hash(), e.getMessage()});
+            return null;
+        }
+    }
+}
