@@ -6,8 +6,8 @@ let browser;
 before(async () => { browser = await launchBrowser(); });
 after(async () => { await browser?.close(); });
 
-test('every response forbids inline script and sniffing, and keeps the referrer', async () => {
-  for (const path of ['/', '/js/app.js', '/js/ai-content-polling.js', '/css/panel.css', '/api/ai-content']) {
+test('the panel\'s files forbid inline script and sniffing and keep the referrer; the API is not sniffed', async () => {
+  for (const path of ['/', '/?session=abcdefABCDEF', '/index.html', '/js/app.js', '/js/ai-content-polling.js', '/css/panel.css']) {
     const response = await fetch(new URL(path, BASE_URL));
     const csp = response.headers.get('content-security-policy') ?? '';
     assert.match(csp, /script-src 'self'(;|$)/, `${path}: ${csp}`);
@@ -16,6 +16,9 @@ test('every response forbids inline script and sniffing, and keeps the referrer'
     assert.equal(response.headers.get('x-content-type-options'), 'nosniff', path);
     assert.ok(response.headers.get('referrer-policy'), path);
   }
+  const apiAnswer = await fetch(new URL('/api/ai-content', BASE_URL));
+  assert.equal(apiAnswer.status, 401);
+  assert.equal(apiAnswer.headers.get('x-content-type-options'), 'nosniff');
   const script = await fetch(new URL('/js/ai-content-polling.js', BASE_URL));
   assert.match(script.headers.get('content-type') ?? '', /javascript/, 'modules need a JavaScript type under nosniff');
 });

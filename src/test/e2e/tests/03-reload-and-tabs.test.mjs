@@ -6,8 +6,9 @@ let browser;
 before(async () => { browser = await launchBrowser(); });
 after(async () => { await browser?.close(); });
 
-// Big enough that the run is still going when the page reloads or a second tab acts.
-const LONG_RUN = { sections: 20, images: 20 };
+// The demo model works on all sections (and all images) at once, so the size hardly changes how
+// long a run takes; PanelE2EIT's model delay keeps it going long enough for a reload or a cancel.
+const LONG_RUN = { sections: 12, images: 8 };
 
 test('a reload in the middle of a generation picks it up again and follows it to the end', async () => {
   const page = await openPage(browser);
@@ -32,21 +33,22 @@ test('a reload in the middle of a generation picks it up again and follows it to
 });
 
 test('a second tab cancels, the first tab shows it cancelled, and a restart there finishes the run', async () => {
+  // Both tabs are signed in before the run starts, so the second one only has to open it and cancel.
+  const second = await openPage(browser);
+  await signIn(second);
   const first = await openPage(browser);
   await signIn(first);
   const hash = await startFromForm(first, { title: uniqueTitle('Two tabs'), ...LONG_RUN });
   await first.waitForSelector('#cancel:not([disabled])');
 
-  const second = await openPage(browser);
   await second.goto(`/?session=${hash}`);
-  await signIn(second);
   await second.waitForSelector('#cancel:not([disabled])');
 
   await second.click('#cancel');
   await second.waitForSelector('#confirm-cancel[open]');
   await screenshot(second, 'cancel-confirmation');
   await second.click('#confirm-cancel-no');
-  await second.waitForSelector('#confirm-cancel:not([open])');
+  await second.waitForSelector('#confirm-cancel:not([open])', { state: 'attached' });
   assert.ok(await second.isEnabled('#cancel'), 'saying no keeps it running');
 
   await second.click('#cancel');
@@ -74,4 +76,26 @@ test('a second tab cancels, the first tab shows it cancelled, and a restart ther
   assert.deepEqual(second.errors, []);
   await first.context().close();
   await second.context().close();
+});
+
+test('a part that fails shows the failure with its message, and a restart finishes the run', async () => {
+  const page = await openPage(browser);
+  await signIn(page);
+  // the demo model fails the summary once when the title asks for it
+  await startFromForm(page, { title: uniqueTitle('Flaky summary [demo-fail:summary]'), sections: 2, images: 1 });
+  await waitForStatus(page, 'failed');
+  await page.waitForSelector('#generation-alert[data-kind="failed"]');
+  assert.match(await page.textContent('#generation-alert'), /failed: .*summary/i);
+  assert.ok(await page.isEnabled('#restart'));
+  assert.ok(await page.isDisabled('#cancel'));
+  assert.equal(await page.getAttribute('#steps li[data-state="stopped"]', 'data-step'), 'summary_generation');
+  await page.waitForSelector('#article[data-partial="true"] .article-section');
+  await screenshot(page, 'generation-failed');
+
+  await page.click('#restart');
+  await waitForStatus(page, 'completed');
+  await page.waitForSelector('#generation-alert', { state: 'hidden' });
+  await page.waitForSelector('#article[data-partial="false"] #article-summary');
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
 });

@@ -41,7 +41,7 @@ export class ArticleRenderer {
     const labels = this.#labels;
 
     return el('article', { class: 'article card', id: 'article', lang: language, dir: directionOf(language), dataset: { partial: partial ? 'true' : 'false' } },
-      partial ? el('p', { class: 'notice', dir: 'auto', lang: labels.lang }, labels.partial) : null,
+      partial ? el('p', { class: 'notice', lang: labels.lang, dir: labels.dir }, article.status === 'processing' || article.status === 'pending' ? labels.partial : labels.incomplete) : null,
       el('h1', { class: 'article-title' }, article.title ?? ''),
       headings.length
         ? el('nav', { class: 'toc', 'aria-label': labels.contents },

@@ -179,8 +179,7 @@ function table(rows) {
         el('th', { scope: 'col' }, t('colStatus')),
         el('th', { scope: 'col' }, t('colLanguage')),
         el('th', { scope: 'col' }, t('colCreated')),
-        el('th', { scope: 'col' }, t('colDuration')),
-        el('th', { scope: 'col', class: 'wide-only' }, t('colModel')))),
+        el('th', { scope: 'col' }, t('colDuration')))),
       el('tbody', {}, rows.map(row))));
 }
 
@@ -195,8 +194,7 @@ function row(generation) {
     el('td', {}, statusBadge(generation.status)),
     el('td', {}, t(`langName_${generation.language}`)),
     el('td', { class: 'nowrap' }, formatDateTime(generation.created_at)),
-    el('td', { class: 'nowrap' }, duration),
-    el('td', { class: 'wide-only muted' }, generation.model ?? ''));
+    el('td', { class: 'nowrap' }, duration));
 }
 
 export function statusBadge(status) {

@@ -41,9 +41,9 @@ class GenerationView {
   #clock = null;
   #destroyed = false;
   #renderer = new ArticleRenderer({
-    lang: uiLanguage(), contents: t('contents'), summary: t('summary'), faq: t('faq'), meta: t('meta'),
+    lang: uiLanguage(), dir: directionOf(uiLanguage()), contents: t('contents'), summary: t('summary'), faq: t('faq'), meta: t('meta'),
     metaTitle: t('metaTitle'), metaDescription: t('metaDescription'), keywords: t('keywords'),
-    partial: t('partial'), imageFailed: t('imageFailed'),
+    partial: t('partial'), incomplete: t('incomplete'), imageFailed: t('imageFailed'),
   });
   #ui;
 
@@ -77,6 +77,7 @@ class GenerationView {
     ui.steps = el('ol', { class: 'steps', id: 'steps' }, STEPS.map((step) =>
       el('li', { dataset: { step, state: 'todo' } }, el('span', { class: 'step-mark', 'aria-hidden': 'true' }), el('span', { class: 'step-name' }, t(`step_${step}`)), el('span', { class: 'visually-hidden step-state' }))));
     ui.articleSlot = el('div', { id: 'article-slot' });
+    ui.usage = el('p', { class: 'usage muted', id: 'usage' });
     ui.confirm = this.#confirmDialog();
 
     ui.root = el('div', { class: 'generation', id: 'generation', dataset: { session: this.#hash, status: 'unknown' } },
@@ -94,7 +95,8 @@ class GenerationView {
           el('div', {}, el('dt', {}, t('remaining')), ui.remaining)),
         ui.alert,
         el('div', { class: 'actions' }, ui.cancel, ui.restart),
-        el('div', { class: 'connection-line' }, ui.connection, ui.keepWatching)),
+        el('div', { class: 'connection-line' }, ui.connection, ui.keepWatching),
+        ui.usage),
       el('section', { class: 'card steps-card', 'aria-labelledby': 'steps-title' }, el('h2', { id: 'steps-title' }, t('steps')), ui.steps),
       ui.articleSlot,
       ui.confirm.dialog);
@@ -270,6 +272,9 @@ class GenerationView {
       if (this.#destroyed || !article) return;
       this.#article = article;
       if (adoptStatus || !this.#doc) this.#renderFromArticle(article);
+      this.#ui.usage.textContent = t('usage', {
+        model: article.model ?? '', prompt: Number(article.prompt_tokens) || 0, completion: Number(article.completion_tokens) || 0,
+      });
       const partial = article.status !== 'completed';
       replaceChildren(this.#ui.articleSlot, this.#renderer.render(article, { partial }));
     } catch (error) {

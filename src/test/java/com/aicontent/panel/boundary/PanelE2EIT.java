@@ -30,7 +30,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  *
  * System properties: {@code panel.e2e.screenshots} (where the scenarios save their screenshots,
  * default target/e2e/screenshots; point it at docs to refresh the README's pictures),
- * {@code panel.e2e.delayMs} (the demo model's delay per call).
+ * {@code panel.e2e.delayMs} (the demo model's delay per call: long enough that a run is still
+ * going when a scenario reloads, cancels from a second tab or stops the server; the demo model's
+ * parts run in parallel, so a run takes about six delays).
  */
 class PanelE2EIT {
 
@@ -51,10 +53,14 @@ class PanelE2EIT {
         Map<String, String> environment = new HashMap<>();
         environment.put("ADMIN_TOKEN", ADMIN_TOKEN);
         environment.put("AI_PROVIDER", "demo");
-        environment.put("AI_DEMO_DELAY_MS", System.getProperty("panel.e2e.delayMs", "150"));
-        environment.putIfAbsent("REDIS_URL", System.getenv().getOrDefault("REDIS_URL", "redis://127.0.0.1:6379"));
-        server = new PayaraMicroServer(PROJECT.resolve("target/payara-micro.jar"),
-                PROJECT.resolve("target/ai-content-generator.war"), WORK, environment);
+        environment.put("AI_DEMO_DELAY_MS", System.getProperty("panel.e2e.delayMs", "2000"));
+        environment.put("REDIS_URL", System.getenv().getOrDefault("REDIS_URL", "redis://127.0.0.1:6379"));
+        // the default datasource on PostgreSQL, as the Arquillian ITs and the run command have it
+        List<String> options = List.of(
+                "--addlibs", System.getProperty("payara.postgresqlJar", "target/postgresql.jar"),
+                "--postbootcommandfile", System.getProperty("payara.postBootCommands", "src/test/payara/post-boot-postgresql.asadmin"));
+        server = new PayaraMicroServer(Path.of(System.getProperty("payara.microJar", "target/payara-micro.jar")),
+                Path.of(System.getProperty("it.war", "target/ai-content-generator.war")), WORK, options, environment);
         server.start();
         serverSwitch = new ServerSwitch(server);
     }

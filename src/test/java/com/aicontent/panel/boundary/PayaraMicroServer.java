@@ -29,16 +29,19 @@ final class PayaraMicroServer {
     private final Path war;
     private final Path workDirectory;
     private final int port;
+    private final List<String> extraOptions;
     private final Map<String, String> environment;
     private final String adminToken;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private Process process;
     private int starts;
 
-    PayaraMicroServer(Path payaraJar, Path war, Path workDirectory, Map<String, String> environment) throws IOException {
+    PayaraMicroServer(Path payaraJar, Path war, Path workDirectory, List<String> extraOptions,
+                      Map<String, String> environment) throws IOException {
         this.payaraJar = payaraJar;
         this.war = war;
         this.workDirectory = workDirectory;
+        this.extraOptions = List.copyOf(extraOptions);
         this.environment = environment;
         this.adminToken = environment.get("ADMIN_TOKEN");
         this.port = freePort();
@@ -58,6 +61,7 @@ final class PayaraMicroServer {
         Path log = workDirectory.resolve("payara-" + starts + ".log");
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx768m",
                 "-Djava.io.tmpdir=" + workDirectory.toAbsolutePath(),
                 "-jar", payaraJar.toAbsolutePath().toString(),
                 "--deploy", war.toAbsolutePath().toString(),
@@ -65,6 +69,7 @@ final class PayaraMicroServer {
                 "--port", String.valueOf(port),
                 "--rootdir", root.toAbsolutePath().toString(),
                 "--nocluster"));
+        command.addAll(extraOptions);
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
