@@ -79,11 +79,9 @@ public class ProgressReporter {
                 .withImageDone(index, Span.images(Step.IMAGE_GENERATION)));
     }
 
+    /** Counts one answered model call and the tokens it cost. */
     public void used(GenerationRun run, TokenUsage usage) {
-        if (usage.promptTokens() == 0 && usage.completionTokens() == 0) {
-            return;
-        }
-        writeQuietly(run, ProgressWrite.by(run.attempt()).withIncrements(Map.of(
+        writeQuietly(run, ProgressWrite.by(run.attempt()).withIncrements(Map.of("model_calls", 1L,
                 "prompt_tokens", usage.promptTokens(), "completion_tokens", usage.completionTokens())));
     }
 

@@ -36,14 +36,15 @@ public record ProgressDocument(
         @JsonbProperty("error") String error,
         @JsonbProperty("images") List<PartProgress> images,
         @JsonbProperty("prompt_tokens") long promptTokens,
-        @JsonbProperty("completion_tokens") long completionTokens) {
+        @JsonbProperty("completion_tokens") long completionTokens,
+        @JsonbProperty("model_calls") long modelCalls) {
 
     /** The document of a generation that was just accepted and has not started yet. */
     public static ProgressDocument pending(long aiContentId, SessionHash hash, String title, String language,
                                            String message, int totalSections, int totalImages, String now) {
         return new ProgressDocument(aiContentId, hash.value(), ProgressStatus.pending.name(),
                 Step.INITIALIZATION.wireName(), 0, message, List.of(), List.of(), 0, totalSections, 0, totalImages,
-                false, false, now, 0, title, language, 1, now, null, List.of(), 0, 0);
+                false, false, now, 0, title, language, 1, now, null, List.of(), 0, 0, 0);
     }
 
     public ProgressStatus statusValue() {
