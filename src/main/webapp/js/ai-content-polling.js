@@ -38,6 +38,15 @@ export function statusPath(sessionHash) {
 }
 
 /**
+ * A 404 from the status endpoint itself is problem+json and means the hash is unknown. A 404
+ * without it comes from a server that is up but has not deployed the application yet (seen
+ * while Payara restarts): that is an outage like a 503, not an answer.
+ */
+function answeredByApi(response) {
+  return /json/i.test(response.headers.get('Content-Type') ?? '');
+}
+
+/**
  * States reported through onState(state, detail):
  * - 'polling'      live: the last answer arrived; next poll in intervalMs
  * - 'reconnecting' the last attempt failed (network or 5xx); detail {failures, retryInMs, status}
@@ -45,7 +54,7 @@ export function statusPath(sessionHash) {
  * - 'finished'     a terminal status arrived; polling has stopped
  * - 'gave-up'      the time limit passed; keepWatching() starts a new period
  * - 'unauthorized' 401: the token was refused; polling has stopped
- * - 'not-found'    404: the hash is unknown or its progress expired; polling has stopped
+ * - 'not-found'    404 from the API: the hash is unknown or its progress expired; polling has stopped
  * - 'rejected'     another 4xx (a malformed hash); polling has stopped
  */
 export class ProgressPoller {
@@ -192,10 +201,10 @@ export class ProgressPoller {
     } else if (status === 401) {
       this.#halt();
       this.#setState('unauthorized');
-    } else if (status === 404) {
+    } else if (status === 404 && answeredByApi(response)) {
       this.#halt();
       this.#setState('not-found');
-    } else if (status >= 500 || status === 429 || status === 408) {
+    } else if (status >= 500 || status === 404 || status === 429 || status === 408) {
       this.#retryLater(status);
     } else {
       this.#halt();

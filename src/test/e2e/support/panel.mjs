@@ -103,6 +103,7 @@ export async function screenshot(page, name, { fullPage = false } = {}) {
   const directory = SCREENSHOT_DIR ?? path.join(ARTIFACT_DIR, 'screenshots');
   fs.mkdirSync(directory, { recursive: true });
   await page.evaluate(() => document.fonts?.ready);
+  await page.mouse.move(0, 0);
   await page.screenshot({ path: path.join(directory, `panel-${name}.png`), fullPage, animations: 'disabled' });
 }
 

@@ -178,12 +178,27 @@ test('gives up after 20 minutes, and keepWatching starts a new period', async ()
 
 test('401, 404 and 400 stop polling with their own states', async () => {
   for (const [status, state] of [[401, 'unauthorized'], [404, 'not-found'], [400, 'rejected']]) {
-    const h = harness([new Response('{}', { status })]);
+    const h = harness([new Response('{}', { status, headers: { 'Content-Type': 'application/problem+json' } })]);
     h.poller.start();
     await settle();
     assert.equal(h.poller.state, state);
     assert.deepEqual(h.clock.pendingDelays(), []);
   }
+});
+
+test('a 404 that is not the API\'s answer (a server still deploying) is an outage, not an unknown hash', async () => {
+  const h = harness([
+    documentAnswer(1),
+    new Response('<html>Not Found</html>', { status: 404, headers: { 'Content-Type': 'text/html' } }),
+    new Response(null, { status: 304 }),
+  ]);
+  h.poller.start();
+  await settle();
+  await h.clock.advance(POLL_INTERVAL_MS);
+  assert.equal(h.poller.state, 'reconnecting');
+  await h.clock.advance(h.clock.pendingDelays()[0]);
+  assert.equal(h.poller.state, 'polling');
+  h.poller.stop();
 });
 
 test('stop() cancels the next poll and ignores an answer still on its way', async () => {

@@ -65,6 +65,7 @@ test('a generation started from the form fills the bar to 100% and renders the w
   await page.waitForSelector('#steps li[aria-current="step"]');
   await page.waitForSelector('#generation-title:not(:empty)');
   assert.equal(await page.textContent('#generation-title'), title);
+  await page.waitForSelector('#article[data-partial="true"] .article-section');
   await screenshot(page, 'generation-running');
 
   await waitForStatus(page, 'completed');
@@ -110,8 +111,8 @@ test('a generation started from the form fills the bar to 100% and renders the w
   assert.ok(seen.progress.every((value, i) => i === 0 || value >= seen.progress[i - 1]), `never backwards: ${seen.progress}`);
   assert.ok(seen.progress.some((value) => value > 0 && value < 100), `saw the bar in between: ${seen.progress}`);
   assert.ok(seen.partialSections.length > 0, 'a partial article was shown before the end');
-  await page.evaluate(() => window.scrollTo(0, 0));
-  await screenshot(page, 'generation-completed', { fullPage: true });
+  await page.$eval('#article', (node) => node.scrollIntoView());
+  await screenshot(page, 'generation-completed');
   assert.deepEqual(page.errors, []);
   await page.context().close();
 });

@@ -44,7 +44,7 @@ test('a Persian generation in the Persian interface is laid out right to left wi
   assert.ok(layout.stepsLeftOfStatus, JSON.stringify(layout));
   assert.ok(layout.headingGapRight < layout.headingGapLeft, JSON.stringify(layout));
   await page.evaluate(() => window.scrollTo(0, 0));
-  await screenshot(page, 'generation-fa', { fullPage: true });
+  await screenshot(page, 'generation-fa');
   assert.deepEqual(page.errors, []);
   await page.context().close();
 });

@@ -21,7 +21,8 @@ test('when the server goes away the page says reconnecting, and it recovers when
 
   await switchServer('start');
   await page.waitForSelector('#connection:not([data-connection="reconnecting"])');
-  assert.ok(['live', 'finished'].includes(await page.getAttribute('#connection', 'data-connection')));
+  const connection = await page.getAttribute('#connection', 'data-connection');
+  assert.ok(['live', 'finished'].includes(connection), `${connection}: ${await page.textContent('#connection')}`);
 
   // The run that was under way when the server stopped: whatever state it came back in, the page
   // can take it to the end.
