@@ -263,7 +263,10 @@ export function formatDuration(milliseconds, language = current) {
 export function formatDateTime(iso, language = current) {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return t('unknown');
-  return new Intl.DateTimeFormat(locale(language), { dateStyle: 'medium', timeStyle: 'short' }).format(date);
+  const sameYear = date.getFullYear() === new Date().getFullYear();
+  return new Intl.DateTimeFormat(locale(language), {
+    year: sameYear ? undefined : 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit',
+  }).format(date);
 }
 
 export function toPersianDigits(text) {

@@ -75,6 +75,8 @@ final class PayaraMicroServer {
                 .redirectOutput(log.toFile());
         builder.environment().putAll(environment);
         process = builder.start();
+        Process started = process;
+        Runtime.getRuntime().addShutdownHook(new Thread(started::destroyForcibly)); // never outlive the test JVM
         awaitReady(log);
     }
 
