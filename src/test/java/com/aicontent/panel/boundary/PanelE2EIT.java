@@ -11,6 +11,10 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -25,7 +29,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The admin panel's end-to-end scenarios (src/test/e2e: node --test driving Debian's Chromium
  * through playwright-core) against the real WAR on Payara Micro and the real Redis and
- * PostgreSQL. Payara is started here rather than by Arquillian because one scenario stops the
+ * PostgreSQL (database ai_content_panel_e2e, created when missing). Payara is started here rather than by Arquillian because one scenario stops the
  * server under a polling page and starts it again.
  *
  * System properties: {@code panel.e2e.screenshots} (where the scenarios save their screenshots,
@@ -41,6 +45,7 @@ class PanelE2EIT {
     private static final Path WORK = PROJECT.resolve("target/e2e");
     private static final long NODE_LIMIT_MINUTES = 30;
 
+    private static final String DATABASE = "ai_content_panel_e2e";
     private static final String ADMIN_TOKEN = "e2e-" + UUID.randomUUID();
     private static PayaraMicroServer server;
     private static ServerSwitch serverSwitch;
@@ -58,11 +63,36 @@ class PanelE2EIT {
         // the default datasource on PostgreSQL, as the Arquillian ITs and the run command have it
         List<String> options = List.of(
                 "--addlibs", System.getProperty("payara.postgresqlJar", "target/postgresql.jar"),
-                "--postbootcommandfile", System.getProperty("payara.postBootCommands", "src/test/payara/post-boot-postgresql.asadmin"));
+                "--postbootcommandfile", postBootCommandsOnOwnDatabase().toString());
         server = new PayaraMicroServer(Path.of(System.getProperty("payara.microJar", "target/payara-micro.jar")),
                 Path.of(System.getProperty("it.war", "target/ai-content-generator.war")), WORK, options, environment);
         server.start();
         serverSwitch = new ServerSwitch(server);
+    }
+
+    /**
+     * The same datasource commands on a database of the panel's own: other test runs on a shared
+     * machine empty the tables of {@code test}, which would pull articles from under a scenario.
+     */
+    private static Path postBootCommandsOnOwnDatabase() throws Exception {
+        Path shared = Path.of(System.getProperty("payara.postBootCommands", "src/test/payara/post-boot-postgresql.asadmin"));
+        String commands = Files.readString(shared);
+        if (!commands.contains("databaseName=test")) {
+            return shared;
+        }
+        try (Connection connection = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/test", "postgres", "");
+             PreparedStatement exists = connection.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {
+            exists.setString(1, DATABASE);
+            if (!exists.executeQuery().next()) {
+                try (Statement create = connection.createStatement()) {
+                    create.execute("CREATE DATABASE " + DATABASE);
+                }
+            }
+        }
+        Path own = WORK.resolve("post-boot-postgresql.asadmin");
+        Files.createDirectories(WORK);
+        Files.writeString(own, commands.replace("databaseName=test", "databaseName=" + DATABASE));
+        return own;
     }
 
     @AfterAll
