@@ -1,6 +1,7 @@
 package com.aicontent.ai.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -21,6 +22,9 @@ public class ContentModelProducer {
     @ConfigProperty(name = "AI_DEMO_DELAY_MS", defaultValue = "300")
     long demoDelayMillis;
 
+    @Inject
+    Instance<OpenAiCompatibleModel> openAi;
+
     @Produces
     @ApplicationScoped
     ContentModel contentModel() {
@@ -28,6 +32,12 @@ public class ContentModelProducer {
             case "demo" -> {
                 LOG.info(() -> "AI_PROVIDER=demo: articles are written by the built-in DEMO model, not a real LLM");
                 yield new DemoContentModel(demoDelayMillis);
+            }
+            case "openai" -> {
+                OpenAiCompatibleModel model = openAi.get();
+                LOG.info(() -> "AI_PROVIDER=openai: articles are written by %s at %s"
+                        .formatted(model.modelName(), model.settings().displayBaseUrl()));
+                yield model;
             }
             default -> throw new IllegalStateException("AI_PROVIDER must be demo or openai, not '" + provider + "'");
         };

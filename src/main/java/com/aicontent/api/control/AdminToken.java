@@ -2,6 +2,8 @@ package com.aicontent.api.control;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -26,6 +28,11 @@ public class AdminToken {
     Optional<String> configured;
 
     private byte[] expected;
+
+    /** Decides the token at start-up, so a generated one is in the log before the first request. */
+    void decideAtStartUp(@Observes @Initialized(ApplicationScoped.class) Object started) {
+        accepts("");
+    }
 
     @PostConstruct
     void init() {

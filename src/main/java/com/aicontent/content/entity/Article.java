@@ -14,6 +14,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Index;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.NamedQuery;
+import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
 
@@ -25,6 +26,10 @@ import java.util.List;
  * A generated article; its id is the {@code ai_content_id} of the progress document. It is created
  * when a generation starts and filled as the steps finish, so a restart can resume where the
  * previous run stopped. Sections and images are their own rows, written by parallel tasks.
+ */
+/*
+ * Ids come from sequences, not IDENTITY columns: EclipseLink writes IDENTITY DDL that the H2 2.x of
+ * Payara's default datasource rejects, and sequences work on H2, PostgreSQL and both providers.
  */
 @Entity
 @Table(name = "ai_content", indexes = @Index(name = "ai_content_created", columnList = "created_at"))
@@ -39,7 +44,8 @@ public class Article {
     public static final String ADD_USAGE = "Article.addUsage";
 
     @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    @SequenceGenerator(name = "ai_content_seq", sequenceName = "ai_content_seq", allocationSize = 10)
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "ai_content_seq")
     Long id;
 
     @Column(name = "session_hash", length = 12, nullable = false, unique = true)

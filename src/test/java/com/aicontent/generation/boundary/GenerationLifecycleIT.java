@@ -1,6 +1,7 @@
 package com.aicontent.generation.boundary;
 
 import com.aicontent.ApiClient;
+import com.aicontent.IntegrationTestDatabase;
 import com.aicontent.progress.control.ProgressStore;
 import com.aicontent.progress.entity.ProgressWrite;
 import com.aicontent.progress.entity.SessionHash;
@@ -20,7 +21,6 @@ import java.io.File;
 import java.net.URI;
 import java.net.URL;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
@@ -216,6 +216,6 @@ class GenerationLifecycleIT {
     }
 
     static Connection postgres() throws Exception {
-        return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/test", "postgres", "");
+        return IntegrationTestDatabase.connect();
     }
 }

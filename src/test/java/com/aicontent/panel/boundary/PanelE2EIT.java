@@ -21,6 +21,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -29,7 +31,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The admin panel's end-to-end scenarios (src/test/e2e: node --test driving Debian's Chromium
  * through playwright-core) against the real WAR on Payara Micro and the real Redis and
- * PostgreSQL (database ai_content_panel_e2e, created when missing). Payara is started here rather than by Arquillian because one scenario stops the
+ * PostgreSQL (database ai_content_panel_e2e, created when missing, with a fresh schema per run). Payara is started here rather than by Arquillian because one scenario stops the
  * server under a polling page and starts it again.
  *
  * System properties: {@code panel.e2e.screenshots} (where the scenarios save their screenshots,
@@ -71,8 +73,9 @@ class PanelE2EIT {
     }
 
     /**
-     * The same datasource commands on a database of the panel's own: other test runs on a shared
-     * machine empty the tables of {@code test}, which would pull articles from under a scenario.
+     * The same datasource commands on a database of the panel's own, with an empty schema as the
+     * other ITs get: they drop and recreate their schema in {@code test} when they start, which on
+     * a shared machine would pull articles from under a running scenario.
      */
     private static Path postBootCommandsOnOwnDatabase() throws Exception {
         Path shared = Path.of(System.getProperty("payara.postBootCommands", "src/test/payara/post-boot-postgresql.asadmin"));
@@ -80,13 +83,21 @@ class PanelE2EIT {
         if (!commands.contains("databaseName=test")) {
             return shared;
         }
-        try (Connection connection = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/test", "postgres", "");
-             PreparedStatement exists = connection.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {
+        try (Connection server = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/test", "postgres", "");
+             PreparedStatement exists = server.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {
             exists.setString(1, DATABASE);
             if (!exists.executeQuery().next()) {
-                try (Statement create = connection.createStatement()) {
+                try (Statement create = server.createStatement()) {
                     create.execute("CREATE DATABASE " + DATABASE);
                 }
+            }
+        }
+        Matcher schema = Pattern.compile("currentSchema=(\\w+)").matcher(commands);
+        if (schema.find()) {
+            try (Connection own = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/" + DATABASE, "postgres", "");
+                 Statement sql = own.createStatement()) {
+                sql.execute("DROP SCHEMA IF EXISTS " + schema.group(1) + " CASCADE");
+                sql.execute("CREATE SCHEMA " + schema.group(1));
             }
         }
         Path own = WORK.resolve("post-boot-postgresql.asadmin");

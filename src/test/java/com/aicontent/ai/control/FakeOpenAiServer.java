@@ -1,0 +1,336 @@
+package com.aicontent.ai.control;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * An OpenAI-compatible server for tests, speaking the real wire format of {@code /v1/chat/completions}
+ * and {@code /v1/images/generations}. By default it answers like a well-behaved model (structured
+ * output when asked, prose otherwise, a small PNG per image, a {@code usage} object on every answer);
+ * tests queue other replies per path to stage faults. It records every request it sees.
+ */
+public final class FakeOpenAiServer implements AutoCloseable {
+
+    public static final String CHAT = "/v1/chat/completions";
+    public static final String IMAGES = "/v1/images/generations";
+    public static final long CHAT_PROMPT_TOKENS = 21;
+    public static final long CHAT_COMPLETION_TOKENS = 34;
+    public static final long IMAGE_INPUT_TOKENS = 5;
+    public static final long IMAGE_OUTPUT_TOKENS = 8;
+    /** Every text the default model writes contains this, so tests can tell model content from anything else. */
+    public static final String MARK = "fake-model";
+    /** A valid 1x1 PNG. */
+    public static final byte[] PNG = Base64.getDecoder().decode(
+            "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==");
+
+    private static final Pattern FIRST_NUMBER = Pattern.compile("(\\d+)");
+
+    private final HttpServer server;
+    private final ExecutorService handlers = Executors.newVirtualThreadPerTaskExecutor();
+    private final Jsonb jsonb = JsonbBuilder.create();
+    private final Map<String, Queue<Reply>> queued = new ConcurrentHashMap<>();
+    private final Map<String, Reply> files = new ConcurrentHashMap<>();
+    private final List<Recorded> requests = new CopyOnWriteArrayList<>();
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private final AtomicInteger maxInFlight = new AtomicInteger();
+    private final CountDownLatch slowCallStarted = new CountDownLatch(1);
+    private final CountDownLatch slowCallAborted = new CountDownLatch(1);
+
+    private FakeOpenAiServer(HttpServer server) {
+        this.server = server;
+        server.setExecutor(handlers);
+        server.createContext("/", this::handle);
+        server.start();
+    }
+
+    public static FakeOpenAiServer start() {
+        try {
+            return new FakeOpenAiServer(HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0));
+        } catch (IOException cannotBind) {
+            throw new IllegalStateException(cannotBind);
+        }
+    }
+
+    public URI baseUrl() {
+        return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/v1");
+    }
+
+    /** Answers the next request to {@code path} with {@code reply} instead of the default model. */
+    public FakeOpenAiServer enqueue(String path, Reply reply) {
+        queued.computeIfAbsent(path, any -> new ConcurrentLinkedQueue<>()).add(reply);
+        return this;
+    }
+
+    /** Serves {@code reply} at {@code path} for every GET, e.g. an image a URL answer points to. */
+    public FakeOpenAiServer file(String path, Reply reply) {
+        files.put(path, reply);
+        return this;
+    }
+
+    public List<Recorded> requests() {
+        return List.copyOf(requests);
+    }
+
+    public List<Recorded> requests(String path) {
+        return requests.stream().filter(request -> request.path().equals(path)).toList();
+    }
+
+    /** The most requests this server was answering at one moment. */
+    public int maxInFlight() {
+        return maxInFlight.get();
+    }
+
+    /** Waits (bounded) until a {@link Reply#slow()} reply started streaming. */
+    public boolean awaitSlowCallStarted() throws InterruptedException {
+        return slowCallStarted.await(10, TimeUnit.SECONDS);
+    }
+
+    /** Waits (bounded) until the client of a {@link Reply#slow()} reply went away before the answer was complete. */
+    public boolean awaitSlowCallAborted() throws InterruptedException {
+        return slowCallAborted.await(10, TimeUnit.SECONDS);
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        handlers.shutdownNow();
+    }
+
+    /** How the server answers one request. */
+    public sealed interface Reply {
+
+        static Reply json(int status, String body, String... headerNamesAndValues) {
+            Map<String, String> headers = new LinkedHashMap<>();
+            for (int i = 0; i + 1 < headerNamesAndValues.length; i += 2) {
+                headers.put(headerNamesAndValues[i], headerNamesAndValues[i + 1]);
+            }
+            return new Fixed(status, "application/json", body.getBytes(StandardCharsets.UTF_8), headers);
+        }
+
+        static Reply bytes(String contentType, byte[] body) {
+            return new Fixed(200, contentType, body, Map.of());
+        }
+
+        /** A chat completion whose message is {@code content}, with the default usage. */
+        static Reply chat(String content) {
+            return json(200, chatCompletion(content, CHAT_PROMPT_TOKENS, CHAT_COMPLETION_TOKENS));
+        }
+
+        static Reply chat(String content, long promptTokens, long completionTokens) {
+            return json(200, chatCompletion(content, promptTokens, completionTokens));
+        }
+
+        static Reply imageAsBase64(byte[] image) {
+            return json(200, """
+                    {"created": 1767225600, "data": [{"b64_json": "%s"}],
+                     "usage": {"input_tokens": %d, "output_tokens": %d, "total_tokens": %d}}"""
+                    .formatted(Base64.getEncoder().encodeToString(image), IMAGE_INPUT_TOKENS, IMAGE_OUTPUT_TOKENS,
+                            IMAGE_INPUT_TOKENS + IMAGE_OUTPUT_TOKENS));
+        }
+
+        static Reply imageAsUrl(String url) {
+            return json(200, """
+                    {"created": 1767225600, "data": [{"url": "%s", "revised_prompt": "a picture"}]}""".formatted(url));
+        }
+
+        /** Waits before replying; the wait ends early when the server stops. */
+        static Reply after(Duration delay, Reply then) {
+            return new Delayed(delay, then);
+        }
+
+        /** Starts a 200 answer and never finishes it: it trickles whitespace until the client goes away. */
+        static Reply slow() {
+            return new Slow();
+        }
+
+        /** Closes the connection without a word, like a server that crashed mid-request. */
+        static Reply dropConnection() {
+            return new Dropped();
+        }
+    }
+
+    record Fixed(int status, String contentType, byte[] body, Map<String, String> headers) implements Reply {
+    }
+
+    record Delayed(Duration delay, Reply then) implements Reply {
+    }
+
+    record Slow() implements Reply {
+    }
+
+    record Dropped() implements Reply {
+    }
+
+    /** What a client sent. */
+    public record Recorded(String method, String path, Map<String, List<String>> headers, String body) {
+
+        public String header(String name) {
+            return headers.entrySet().stream()
+                    .filter(entry -> entry.getKey().equalsIgnoreCase(name))
+                    .map(entry -> entry.getValue().getFirst())
+                    .findFirst().orElse(null);
+        }
+    }
+
+    public static String chatCompletion(String content, long promptTokens, long completionTokens) {
+        Map<String, Object> message = new LinkedHashMap<>();
+        message.put("role", "assistant");
+        message.put("content", content);
+        Map<String, Object> choice = new LinkedHashMap<>();
+        choice.put("index", 0);
+        choice.put("message", message);
+        choice.put("finish_reason", "stop");
+        Map<String, Object> completion = new LinkedHashMap<>();
+        completion.put("id", "chatcmpl-fake");
+        completion.put("object", "chat.completion");
+        completion.put("created", 1767225600);
+        completion.put("model", "fake-model");
+        completion.put("choices", List.of(choice));
+        completion.put("usage", Map.of("prompt_tokens", promptTokens, "completion_tokens", completionTokens,
+                "total_tokens", promptTokens + completionTokens));
+        try (Jsonb json = JsonbBuilder.create()) {
+            return json.toJson(completion);
+        } catch (Exception cannotClose) {
+            throw new IllegalStateException(cannotClose);
+        }
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        int now = inFlight.incrementAndGet();
+        maxInFlight.accumulateAndGet(now, Math::max);
+        try (exchange) {
+            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            String path = exchange.getRequestURI().getPath();
+            requests.add(new Recorded(exchange.getRequestMethod(), path, Map.copyOf(exchange.getRequestHeaders()), body));
+            Reply reply;
+            if ("GET".equals(exchange.getRequestMethod())) {
+                reply = files.getOrDefault(path, Reply.json(404, "{\"error\": {\"message\": \"no such file\"}}"));
+            } else {
+                Queue<Reply> forPath = queued.get(path);
+                Reply next = forPath == null ? null : forPath.poll();
+                reply = next != null ? next : modelAnswer(path, body);
+            }
+            send(exchange, reply);
+        } finally {
+            inFlight.decrementAndGet();
+        }
+    }
+
+    private void send(HttpExchange exchange, Reply reply) throws IOException {
+        switch (reply) {
+            case Fixed fixed -> {
+                fixed.headers().forEach((name, value) -> exchange.getResponseHeaders().add(name, value));
+                exchange.getResponseHeaders().set("Content-Type", fixed.contentType());
+                exchange.sendResponseHeaders(fixed.status(), fixed.body().length == 0 ? -1 : fixed.body().length);
+                exchange.getResponseBody().write(fixed.body());
+            }
+            case Delayed delayed -> {
+                try {
+                    Thread.sleep(delayed.delay());
+                } catch (InterruptedException stopping) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+                send(exchange, delayed.then());
+            }
+            case Slow slow -> trickle(exchange);
+            case Dropped dropped -> {
+                // closing the exchange without a response makes the server drop the connection
+            }
+        }
+    }
+
+    private void trickle(HttpExchange exchange) throws IOException {
+        exchange.getResponseHeaders().set("Content-Type", "application/json");
+        exchange.sendResponseHeaders(200, 0);
+        OutputStream out = exchange.getResponseBody();
+        slowCallStarted.countDown();
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        try {
+            while (System.nanoTime() < deadline) {
+                out.write(' ');
+                out.flush();
+                Thread.sleep(20);
+            }
+        } catch (IOException clientWentAway) {
+            slowCallAborted.countDown();
+        } catch (InterruptedException stopping) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** What a well-behaved model would answer. */
+    @SuppressWarnings("unchecked")
+    private Reply modelAnswer(String path, String body) {
+        if (path.equals(IMAGES)) {
+            return Reply.imageAsBase64(PNG);
+        }
+        if (!path.equals(CHAT)) {
+            return Reply.json(404, "{\"error\": {\"message\": \"Unknown path " + path + "\", \"type\": \"invalid_request_error\"}}");
+        }
+        Map<String, Object> request = jsonb.fromJson(body, Map.class);
+        List<Map<String, Object>> messages = (List<Map<String, Object>>) request.get("messages");
+        String ask = String.valueOf(messages.getLast().get("content"));
+        Map<String, Object> format = (Map<String, Object>) request.get("response_format");
+        // without response_format, a good model still follows the JSON shape the prompt shows
+        String schema = format != null ? String.valueOf(((Map<String, Object>) format.get("json_schema")).get("name"))
+                : ask.contains("{\"headings\"") ? "headings"
+                : ask.contains("{\"title\"") ? "meta"
+                : ask.contains("{\"faq\"") ? "faq"
+                : "";
+        int count = firstNumber(ask);
+        Object answer = switch (schema) {
+            case "headings" -> Map.of("headings", numbered(count, i -> "Heading " + i + " by the " + MARK));
+            case "meta" -> Map.of("title", "Meta title by the " + MARK,
+                    "description", "Meta description written by the " + MARK + ".",
+                    "keywords", List.of(MARK, "articles", "testing"));
+            case "faq" -> Map.of("faq", numbered(count, i -> Map.of(
+                    "question", "Question " + i + " to the " + MARK + "?",
+                    "answer", "Answer " + i + " from the " + MARK + ".")));
+            default -> null;
+        };
+        String content = answer == null
+                ? "Prose written by the " + MARK + " for: " + ask.lines().findFirst().orElse("")
+                : jsonb.toJson(answer);
+        return Reply.chat(content);
+    }
+
+    private static int firstNumber(String text) {
+        Matcher number = FIRST_NUMBER.matcher(text);
+        return number.find() ? Integer.parseInt(number.group(1)) : 3;
+    }
+
+    private static <T> List<T> numbered(int count, java.util.function.IntFunction<T> item) {
+        List<T> items = new ArrayList<>();
+        for (int i = 1; i <= count; i++) {
+            items.add(item.apply(i));
+        }
+        return items;
+    }
+}

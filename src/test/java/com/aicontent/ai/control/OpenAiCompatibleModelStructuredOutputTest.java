@@ -1,0 +1,98 @@
+package com.aicontent.ai.control;
+
+import com.aicontent.ai.entity.ArticleBrief;
+import com.aicontent.ai.entity.ArticleMeta;
+import com.aicontent.ai.entity.Cancellation;
+import com.aicontent.ai.entity.FaqEntry;
+import com.aicontent.ai.entity.Language;
+import com.aicontent.ai.entity.ModelCallFailedException;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static com.aicontent.ai.control.FakeOpenAiServer.CHAT;
+import static com.aicontent.ai.control.FakeOpenAiServer.Reply;
+import static com.aicontent.ai.control.OpenAiSettingsBuilder.anOpenAiSettings;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Servers that ignore {@code response_format}: the client uses what it can read, and says what it could not. */
+class OpenAiCompatibleModelStructuredOutputTest {
+
+    static final ArticleBrief BRIEF = new ArticleBrief("Growing tomatoes on a balcony", Language.en, 3, 0);
+
+    FakeOpenAiServer server;
+    OpenAiCompatibleModel model;
+
+    @BeforeEach
+    void start() {
+        server = FakeOpenAiServer.start();
+        model = new OpenAiCompatibleModel(anOpenAiSettings(server.baseUrl()).build());
+    }
+
+    @AfterEach
+    void stop() {
+        model.close();
+        server.close();
+    }
+
+    @Test
+    void headingsAnsweredAsAProseListAreStillUsed() {
+        server.enqueue(CHAT, Reply.chat("Here you go:\n1. Choosing the pot\n2. Light and water\n3. Harvest"));
+
+        assertEquals(List.of("Choosing the pot", "Light and water", "Harvest"), model.headings(BRIEF, Cancellation.NEVER).value());
+    }
+
+    @Test
+    void metaAnsweredAsFencedJsonIsStillUsed() {
+        server.enqueue(CHAT, Reply.chat("```json\n{\"title\": \"Balcony tomatoes\", \"description\": \"How to.\", \"keywords\": [\"tomato\"]}\n```"));
+
+        assertEquals(new ArticleMeta("Balcony tomatoes", "How to.", List.of("tomato")), model.meta(BRIEF, "summary", Cancellation.NEVER).value());
+    }
+
+    @Test
+    void faqAnsweredAsLabelledProseIsStillUsed() {
+        server.enqueue(CHAT, Reply.chat("Q: Sun?\nA: Six hours.\nQ: Pot?\nA: Twenty litres."));
+
+        assertEquals(List.of(new FaqEntry("Sun?", "Six hours."), new FaqEntry("Pot?", "Twenty litres.")),
+                model.faq(BRIEF, "summary", 2, Cancellation.NEVER).value());
+    }
+
+    @Test
+    void anUnusableAnswerFailsTheStepQuotingWhatCameBackShortened() {
+        String rambling = "I think tomatoes are wonderful plants. " + "They grow and grow. ".repeat(100);
+        server.enqueue(CHAT, Reply.chat(rambling));
+
+        ModelCallFailedException failure = assertThrows(ModelCallFailedException.class, () -> model.headings(BRIEF, Cancellation.NEVER));
+
+        assertTrue(failure.getMessage().contains("asked for 3 headings"), failure.getMessage());
+        assertTrue(failure.getMessage().contains("«I think tomatoes are wonderful plants."), failure.getMessage());
+        assertTrue(failure.getMessage().contains("…»"), failure.getMessage());
+        assertTrue(failure.getMessage().length() < 600, failure.getMessage());
+    }
+
+    @Test
+    void aRefusalFailsTheStepWithTheModelsReason() {
+        server.enqueue(CHAT, Reply.json(200, """
+                {"choices": [{"index": 0, "message": {"role": "assistant", "content": null, "refusal": "I can't help with that."},
+                  "finish_reason": "stop"}], "usage": {"prompt_tokens": 5, "completion_tokens": 3}}"""));
+
+        ModelCallFailedException failure = assertThrows(ModelCallFailedException.class, () -> model.meta(BRIEF, "s", Cancellation.NEVER));
+
+        assertTrue(failure.getMessage().contains("refused the meta: «I can't help with that.»"), failure.getMessage());
+    }
+
+    @Test
+    void anEmptyAnswerFailsSayingWhyTheModelStopped() {
+        server.enqueue(CHAT, Reply.json(200, """
+                {"choices": [{"index": 0, "message": {"role": "assistant", "content": ""}, "finish_reason": "length"}]}"""));
+
+        ModelCallFailedException failure = assertThrows(ModelCallFailedException.class, () -> model.summary(BRIEF,
+                List.of("a"), List.of("b"), Cancellation.NEVER));
+
+        assertTrue(failure.getMessage().contains("no text (finish_reason: length)"), failure.getMessage());
+    }
+}
