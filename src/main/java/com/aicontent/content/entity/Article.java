@@ -28,8 +28,8 @@ import java.util.List;
  * previous run stopped. Sections and images are their own rows, written by parallel tasks.
  */
 /*
- * Ids come from sequences, not IDENTITY columns: EclipseLink writes IDENTITY DDL that the H2 2.x of
- * Payara's default datasource rejects, and sequences work on H2, PostgreSQL and both providers.
+ * Ids come from sequences, not IDENTITY columns: sequences behave the same on H2 and PostgreSQL
+ * with both JPA providers. The tables are created by META-INF/sql/create.sql.
  */
 @Entity
 @Table(name = "ai_content", indexes = @Index(name = "ai_content_created", columnList = "created_at"))
@@ -44,7 +44,7 @@ public class Article {
     public static final String ADD_USAGE = "Article.addUsage";
 
     @Id
-    @SequenceGenerator(name = "ai_content_seq", sequenceName = "ai_content_seq", allocationSize = 10)
+    @SequenceGenerator(name = "ai_content_seq", sequenceName = "ai_content_seq", initialValue = 10, allocationSize = 10)
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "ai_content_seq")
     Long id;
 

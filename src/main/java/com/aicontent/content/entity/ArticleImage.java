@@ -26,7 +26,7 @@ public class ArticleImage {
     public static final String ONE = "ArticleImage.one";
 
     @Id
-    @SequenceGenerator(name = "ai_content_image_seq", sequenceName = "ai_content_image_seq", allocationSize = 10)
+    @SequenceGenerator(name = "ai_content_image_seq", sequenceName = "ai_content_image_seq", initialValue = 10, allocationSize = 10)
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "ai_content_image_seq")
     Long id;
 

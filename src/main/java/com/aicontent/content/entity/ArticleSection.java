@@ -21,7 +21,7 @@ public class ArticleSection {
     public static final String OF_ARTICLE = "ArticleSection.ofArticle";
 
     @Id
-    @SequenceGenerator(name = "ai_content_section_seq", sequenceName = "ai_content_section_seq", allocationSize = 10)
+    @SequenceGenerator(name = "ai_content_section_seq", sequenceName = "ai_content_section_seq", initialValue = 10, allocationSize = 10)
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "ai_content_section_seq")
     Long id;
 

@@ -83,11 +83,7 @@ public class ArticlePipeline {
                         index -> drawImage(run, draft, index)))
                 .thenAcceptAsync(draft -> finish(run, draft), load.counting(executor))
                 .handle((done, error) -> {
-                    try {
-                        conclude(run, error);
-                    } catch (RuntimeException e) {
-                        LOG.log(Level.SEVERE, "AI-PROGRESS [" + run.hash() + "] could not record the end of the run", e);
-                    }
+                    conclude(run, error);
                     return null;
                 });
     }
@@ -179,6 +175,10 @@ public class ArticlePipeline {
         return answer.value();
     }
 
+    /**
+     * Records how the run ended: progress first (what admins watch), then the article. Each is
+     * tried on its own, so a database outage still shows as a failure in the progress document.
+     */
     private void conclude(GenerationRun run, Throwable error) {
         boolean current = running.remove(run);
         if (current) {
@@ -186,25 +186,34 @@ public class ArticlePipeline {
         }
         Duration took = run.age();
         if (error == null) {
-            articles.status(run.articleId(), ArticleStatus.completed, null, model.modelName());
             progress.completed(run);
+            record(run, () -> articles.status(run.articleId(), ArticleStatus.completed, null, model.modelName()));
             fire(run, Kind.COMPLETED, null, took, null);
         } else if (run.cancelledByRequest()) {
             if (current) {
-                articles.status(run.articleId(), ArticleStatus.cancelled, null, null);
+                record(run, () -> articles.status(run.articleId(), ArticleStatus.cancelled, null, null));
             }
             LOG.info(() -> "AI-PROGRESS [" + run.hash() + "] attempt " + run.attempt() + " stopped after cancel");
             fire(run, Kind.CANCELLED, null, took, null);
         } else {
             String message = run.failure() != null ? run.failure() : describe(error);
             run.fail(message);
+            Throwable cause = unwrap(error);
             LOG.log(Level.WARNING, "AI-PROGRESS [" + run.hash() + "] attempt " + run.attempt() + " failed: " + message,
-                    unwrap(error) instanceof ModelCallFailedException ? null : unwrap(error));
-            if (current) {
-                articles.status(run.articleId(), ArticleStatus.failed, message, null);
-            }
+                    cause instanceof ModelCallFailedException || cause instanceof GenerationCancelledException ? null : cause);
             progress.failed(run, message);
+            if (current) {
+                record(run, () -> articles.status(run.articleId(), ArticleStatus.failed, message, null));
+            }
             fire(run, Kind.FAILED, null, took, message);
+        }
+    }
+
+    private static void record(GenerationRun run, Runnable databaseWrite) {
+        try {
+            databaseWrite.run();
+        } catch (RuntimeException e) {
+            LOG.log(Level.SEVERE, "AI-PROGRESS [" + run.hash() + "] could not record the end of the run in the database", e);
         }
     }
 

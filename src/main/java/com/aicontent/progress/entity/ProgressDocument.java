@@ -1,6 +1,7 @@
 package com.aicontent.progress.entity;
 
 import jakarta.json.bind.annotation.JsonbProperty;
+import jakarta.json.bind.annotation.JsonbTransient;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -48,6 +49,7 @@ public record ProgressDocument(
                 false, false, now, 0, title, language, 1, now, null, List.of(), 0, 0, 0);
     }
 
+    @JsonbTransient
     public ProgressStatus statusValue() {
         return ProgressStatus.valueOf(status);
     }
