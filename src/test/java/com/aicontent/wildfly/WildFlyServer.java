@@ -41,10 +41,7 @@ public final class WildFlyServer implements BeforeAllCallback, ParameterResolver
 
     private static final Duration BOOT_TIMEOUT = Duration.ofMinutes(4);
     private static final String CONFIG = "standalone-microprofile.xml";
-    /**
-     * WildFly's own database: Payara runs of any build on this machine empty their schema at will,
-     * and Hibernate takes another schema's sequence of the same name for ours.
-     */
+    /** WildFly's own database: Payara test runs of any build on this machine empty their schema at will. */
     static final String DATABASE = "ai_content_wildfly";
 
     private final Path home;
