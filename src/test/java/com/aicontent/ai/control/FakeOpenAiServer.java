@@ -59,6 +59,7 @@ public final class FakeOpenAiServer implements AutoCloseable {
     private final List<Recorded> requests = new CopyOnWriteArrayList<>();
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicInteger maxInFlight = new AtomicInteger();
+    private final java.util.Set<HttpExchange> answered = ConcurrentHashMap.newKeySet();
     private final CountDownLatch slowCallStarted = new CountDownLatch(1);
     private final CountDownLatch slowCallAborted = new CountDownLatch(1);
 
@@ -238,6 +239,17 @@ public final class FakeOpenAiServer implements AutoCloseable {
             }
             send(exchange, reply);
         } finally {
+            answering(exchange);
+            answered.remove(exchange);
+        }
+    }
+
+    /**
+     * A call stops counting as in flight when its answer starts, not when the exchange closes: the
+     * client may read the whole answer and send its next call before this thread gets to close it.
+     */
+    private void answering(HttpExchange exchange) {
+        if (answered.add(exchange)) {
             inFlight.decrementAndGet();
         }
     }
@@ -247,6 +259,7 @@ public final class FakeOpenAiServer implements AutoCloseable {
             case Fixed fixed -> {
                 fixed.headers().forEach((name, value) -> exchange.getResponseHeaders().add(name, value));
                 exchange.getResponseHeaders().set("Content-Type", fixed.contentType());
+                answering(exchange);
                 exchange.sendResponseHeaders(fixed.status(), fixed.body().length == 0 ? -1 : fixed.body().length);
                 exchange.getResponseBody().write(fixed.body());
             }
