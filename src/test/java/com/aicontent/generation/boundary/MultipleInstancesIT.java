@@ -1,7 +1,7 @@
 package com.aicontent.generation.boundary;
 
 import com.aicontent.ApiClient;
-import com.aicontent.PayaraMicroProcess;
+import com.aicontent.PayaraMicroServer;
 import jakarta.json.JsonObject;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -20,6 +20,8 @@ import java.io.File;
 import java.net.URI;
 import java.net.URL;
 import java.time.Duration;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -39,20 +41,25 @@ class MultipleInstancesIT {
         return ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("it.war")));
     }
 
-    static PayaraMicroProcess second;
+    static PayaraMicroServer second;
 
     @ArquillianResource
     URL base;
 
     @BeforeAll
-    static void startSecondInstance() {
-        second = new PayaraMicroProcess("second-instance", Map.of("AI_DEMO_DELAY_MS", "300")).start();
+    static void startSecondInstance() throws Exception {
+        second = new PayaraMicroServer(Path.of(System.getProperty("payara.microJar")), Path.of(System.getProperty("it.war")),
+                Path.of("target", "second-instance"),
+                List.of("--addlibs", System.getProperty("payara.postgresqlJar"),
+                        "--postbootcommandfile", System.getProperty("payara.postBootCommands")),
+                Map.of("ADMIN_TOKEN", ApiClient.TOKEN, "AI_DEMO_DELAY_MS", "300", "GENERATION_LEASE_SECONDS", "6"));
+        second.start();
     }
 
     @AfterAll
-    static void stopSecondInstance() {
+    static void stopSecondInstance() throws Exception {
         if (second != null) {
-            second.close();
+            second.stop();
         }
     }
 
@@ -60,7 +67,7 @@ class MultipleInstancesIT {
     @Order(1)
     void aCancelSentToAnotherInstanceStopsTheRunningGeneration() {
         ApiClient first = new ApiClient(URI.create(base.toString()));
-        ApiClient other = new ApiClient(second.base());
+        ApiClient other = new ApiClient(second.baseUri());
 
         JsonObject started = first.start("Runs on the first instance", "en", 8, 8);
         String hash = started.getString("session_hash");
@@ -86,9 +93,9 @@ class MultipleInstancesIT {
 
     @Test
     @Order(2)
-    void aGenerationWhoseServerDiesIsFailedByAnotherInstanceAndResumesThere() {
+    void aGenerationWhoseServerDiesIsFailedByAnotherInstanceAndResumesThere() throws Exception {
         ApiClient first = new ApiClient(URI.create(base.toString()));
-        ApiClient dying = new ApiClient(second.base());
+        ApiClient dying = new ApiClient(second.baseUri());
 
         String hash = dying.start("Runs on the instance that dies", "en", 8, 8).getString("session_hash");
         dying.pollUntil(hash, status -> status.getString("step").equals("section_generation"));

@@ -1,5 +1,7 @@
 package com.aicontent.panel.boundary;
 
+import com.aicontent.PayaraMicroServer;
+
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

@@ -1,5 +1,7 @@
 package com.aicontent.panel.boundary;
 
+import com.aicontent.PayaraMicroServer;
+
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 

@@ -1,5 +1,6 @@
 package com.aicontent.progress.control;
 
+import com.aicontent.DedicatedRedis;
 import com.aicontent.progress.entity.ProgressDocument;
 import com.aicontent.progress.entity.ProgressWrite;
 import com.aicontent.progress.entity.SessionHash;
@@ -9,16 +10,12 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.io.IOException;
-import java.net.ServerSocket;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * A Redis blip: the store's own redis-server is restarted under it (empty, as this Redis keeps
@@ -27,25 +24,19 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
  */
 class ProgressStoreRedisRestartIT {
 
-    int port;
-    Path dir;
-    Process redis;
+    DedicatedRedis redis;
     ProgressStore store;
 
     @BeforeEach
-    void startRedis() throws Exception {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
-        dir = Files.createTempDirectory(Path.of("target"), "redis-restart-");
-        redis = startRedisServer();
-        store = ProgressStore.connect("redis://127.0.0.1:" + port, 3600);
+    void startRedis() {
+        redis = DedicatedRedis.start();
+        store = ProgressStore.connect(redis.url(), 3600);
     }
 
     @AfterEach
     void stopRedis() {
         store.close();
-        redis.destroyForcibly();
+        redis.close();
     }
 
     @Test
@@ -55,9 +46,8 @@ class ProgressStoreRedisRestartIT {
         SessionHash before = created();
         awaitDelivery(updates, before, ProgressWrite.by(1).inStep(Step.HEADING_GENERATION, 16, "before"));
 
-        redis.destroy();
-        redis.waitFor();
-        redis = startRedisServer();
+        redis.stop();
+        redis.resume();
 
         SessionHash after = created();
         assertEquals(WriteOutcome.APPLIED, store.write(after, ProgressWrite.by(1).inStep(Step.HEADING_GENERATION, 16, "after")).outcome(),
@@ -76,28 +66,13 @@ class ProgressStoreRedisRestartIT {
     private void awaitDelivery(BlockingQueue<String> updates, SessionHash hash, ProgressWrite write) throws InterruptedException {
         for (int attempt = 0; attempt < 100; attempt++) {
             store.write(hash, write);
-            String delivered = updates.poll(200, TimeUnit.MILLISECONDS);
-            while (delivered != null) {
+            for (String delivered = updates.poll(200, TimeUnit.MILLISECONDS); delivered != null;
+                 delivered = updates.poll(10, TimeUnit.MILLISECONDS)) {
                 if (delivered.equals(hash.value())) {
                     return;
                 }
-                delivered = updates.poll(10, TimeUnit.MILLISECONDS);
             }
         }
-        assertNotNull(null, "the subscription never delivered an update for " + hash);
-    }
-
-    private Process startRedisServer() throws IOException, InterruptedException {
-        Process process = new ProcessBuilder("redis-server", "--port", Integer.toString(port), "--bind", "127.0.0.1",
-                "--save", "", "--appendonly", "no", "--dir", dir.toString())
-                .redirectErrorStream(true).redirectOutput(dir.resolve("redis.log").toFile()).start();
-        for (int i = 0; i < 100; i++) {
-            try (var socket = new java.net.Socket("127.0.0.1", port)) {
-                return process;
-            } catch (IOException notYet) {
-                Thread.sleep(50);
-            }
-        }
-        throw new IllegalStateException("redis-server did not start on port " + port);
+        fail("the subscription never delivered an update for " + hash);
     }
 }

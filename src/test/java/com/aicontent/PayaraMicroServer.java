@@ -1,4 +1,4 @@
-package com.aicontent.panel.boundary;
+package com.aicontent;
 
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -16,11 +16,12 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The WAR on a Payara Micro process of its own, started the way the run command starts it, so the
- * panel's end-to-end run can stop the server under a polling page and start it again on the same
- * port. Each start gets a fresh root directory: a reused one would redeploy the old application.
+ * The WAR on a Payara Micro process of its own, started the way the run command starts it: a second
+ * instance of the application, or one a test stops (gracefully or by killing it) and starts again on
+ * the same port. Each start gets a fresh root directory: a reused one would redeploy the old
+ * application.
  */
-final class PayaraMicroServer {
+public final class PayaraMicroServer implements AutoCloseable {
 
     private static final Duration START_LIMIT = Duration.ofMinutes(5);
     private static final Duration STOP_LIMIT = Duration.ofMinutes(1);
@@ -36,7 +37,7 @@ final class PayaraMicroServer {
     private Process process;
     private int starts;
 
-    PayaraMicroServer(Path payaraJar, Path war, Path workDirectory, List<String> extraOptions,
+    public PayaraMicroServer(Path payaraJar, Path war, Path workDirectory, List<String> extraOptions,
                       Map<String, String> environment) throws IOException {
         this.payaraJar = payaraJar;
         this.war = war;
@@ -48,11 +49,11 @@ final class PayaraMicroServer {
         Files.createDirectories(workDirectory);
     }
 
-    URI baseUri() {
+    public URI baseUri() {
         return URI.create("http://127.0.0.1:" + port);
     }
 
-    synchronized void start() throws IOException, InterruptedException {
+    public synchronized void start() throws IOException, InterruptedException {
         if (process != null && process.isAlive()) {
             return;
         }
@@ -80,7 +81,7 @@ final class PayaraMicroServer {
         awaitReady(log);
     }
 
-    synchronized void stop() throws InterruptedException {
+    public synchronized void stop() throws InterruptedException {
         if (process == null) {
             return;
         }
@@ -89,6 +90,19 @@ final class PayaraMicroServer {
             process.destroyForcibly().waitFor();
         }
         process = null;
+    }
+
+    /** Stops the server at once, as a crash would: no shutdown hooks, no graceful undeploy. */
+    public synchronized void kill() throws InterruptedException {
+        if (process != null) {
+            process.destroyForcibly().waitFor();
+            process = null;
+        }
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        stop();
     }
 
     /** Ready means the panel and an authorized API call both answer 200 (the database is reachable too). */
