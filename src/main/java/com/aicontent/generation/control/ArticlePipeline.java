@@ -12,7 +12,10 @@ import com.aicontent.content.entity.ArticleDraft;
 import com.aicontent.content.entity.ArticleStatus;
 import com.aicontent.generation.entity.GenerationEvent;
 import com.aicontent.generation.entity.GenerationEvent.Kind;
+import com.aicontent.progress.entity.ProgressDocument;
 import com.aicontent.progress.entity.Step;
+import com.aicontent.progress.entity.WriteOutcome;
+import com.aicontent.progress.entity.WriteResult;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -25,6 +28,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.function.BooleanSupplier;
 import java.util.function.IntConsumer;
 import java.util.function.Supplier;
 import java.util.logging.Level;
@@ -59,9 +63,6 @@ public class ArticlePipeline {
     RunningGenerations running;
 
     @Inject
-    GenerationLeases leases;
-
-    @Inject
     Event<GenerationEvent> events;
 
     @Inject
@@ -74,7 +75,6 @@ public class ArticlePipeline {
     /** Starts the run in the background; the returned future completes when it has concluded. */
     public CompletableFuture<Void> start(GenerationRun run) {
         running.add(run);
-        leases.acquire(run);
         fire(run, Kind.STARTED, null, Duration.ZERO, null);
         return executor.supplyAsync(load.counted(() -> outline(run)))
                 .thenCompose(draft -> fanOut(run, Step.SECTION_GENERATION, missingSections(draft),
@@ -123,14 +123,30 @@ public class ArticlePipeline {
 
     private void writeSection(GenerationRun run, ArticleDraft draft, int index) {
         String body = call(run, () -> model.section(run.brief(), draft.headings(), index, run));
-        articles.saveSection(run.articleId(), index, draft.headings().get(index), body);
+        keep(run, () -> articles.saveSection(run.articleId(), index, draft.headings().get(index), body),
+                () -> draft(run).sections().containsKey(index));
         progress.sectionDone(run, index);
     }
 
     private void drawImage(GenerationRun run, ArticleDraft draft, int index) {
         GeneratedImage image = call(run, () -> model.image(run.brief(), draft.headings().get(index), index, run));
-        articles.saveImage(run.articleId(), index, image);
+        keep(run, () -> articles.saveImage(run.articleId(), index, image), () -> draft(run).images().contains(index));
         progress.imageDone(run, index);
+    }
+
+    /**
+     * Saves a part; when another run of the generation (one still stopping after a restart) saved
+     * the same part first, the unique constraint refuses ours, and the part is kept all the same.
+     */
+    private static void keep(GenerationRun run, Runnable save, BooleanSupplier alreadyKept) {
+        try {
+            save.run();
+        } catch (RuntimeException e) {
+            if (!alreadyKept.getAsBoolean()) {
+                throw e;
+            }
+            LOG.fine(() -> "AI-PROGRESS [" + run.hash() + "] a part was saved by another run first");
+        }
     }
 
     /** Summary, meta and FAQ, each of which needs the whole text. */
@@ -176,45 +192,56 @@ public class ArticlePipeline {
     }
 
     /**
-     * Records how the run ended: progress first (what admins watch), then the article. Each is
-     * tried on its own, so a database outage still shows as a failure in the progress document.
+     * Records how the run ended: progress first (what admins watch, and the arbiter of races), then
+     * the article. The database follows what Redis decided: a cancel that beat the last write wins,
+     * and a run superseded by a restart (on any instance) leaves the article to its successor.
      */
     private void conclude(GenerationRun run, Throwable error) {
-        boolean current = running.remove(run);
-        if (current) {
-            leases.release(run);
-        }
+        running.remove(run);
         Duration took = run.age();
         if (error == null) {
-            progress.completed(run);
-            record(run, () -> articles.status(run.articleId(), ArticleStatus.completed, null, model.modelName()));
-            fire(run, Kind.COMPLETED, null, took, null);
+            settle(run, progress.completed(run), ArticleStatus.completed, null, took);
         } else if (run.cancelledByRequest()) {
-            if (current) {
-                record(run, () -> articles.status(run.articleId(), ArticleStatus.cancelled, null, null));
-            }
             LOG.info(() -> "AI-PROGRESS [" + run.hash() + "] attempt " + run.attempt() + " stopped after cancel");
-            fire(run, Kind.CANCELLED, null, took, null);
+            ProgressDocument doc = progress.current(run);
+            if (doc != null && doc.attempt() == run.attempt() && doc.statusValue().isTerminal()) {
+                settle(run, doc.status(), doc.error(), took);
+            }
         } else {
             String message = run.failure() != null ? run.failure() : describe(error);
             run.fail(message);
             Throwable cause = unwrap(error);
             LOG.log(Level.WARNING, "AI-PROGRESS [" + run.hash() + "] attempt " + run.attempt() + " failed: " + message,
                     cause instanceof ModelCallFailedException || cause instanceof GenerationCancelledException ? null : cause);
-            progress.failed(run, message);
-            if (current) {
-                record(run, () -> articles.status(run.articleId(), ArticleStatus.failed, message, null));
-            }
-            fire(run, Kind.FAILED, null, took, message);
+            settle(run, progress.failed(run, message), ArticleStatus.failed, message, took);
         }
     }
 
-    private static void record(GenerationRun run, Runnable databaseWrite) {
+    /** After the run's own final write: {@code null} when Redis did not answer, then the run decides. */
+    private void settle(GenerationRun run, WriteResult result, ArticleStatus wanted, String error, Duration took) {
+        if (result == null || result.outcome() == WriteOutcome.APPLIED || result.outcome() == WriteOutcome.MISSING) {
+            settle(run, wanted.name(), error, took);
+            return;
+        }
+        ProgressDocument doc = progress.parse(result.document());
+        if (doc.attempt() == run.attempt()) {
+            settle(run, doc.status(), doc.error(), took);
+        }
+    }
+
+    private void settle(GenerationRun run, String status, String error, Duration took) {
+        ArticleStatus outcome = ArticleStatus.valueOf(status);
         try {
-            databaseWrite.run();
+            articles.status(run.articleId(), outcome, error, outcome == ArticleStatus.completed ? model.modelName() : null);
         } catch (RuntimeException e) {
             LOG.log(Level.SEVERE, "AI-PROGRESS [" + run.hash() + "] could not record the end of the run in the database", e);
         }
+        Kind kind = switch (outcome) {
+            case completed -> Kind.COMPLETED;
+            case cancelled -> Kind.CANCELLED;
+            default -> Kind.FAILED;
+        };
+        fire(run, kind, null, took, kind == Kind.FAILED ? error : null);
     }
 
     /** A message an admin can act on; internals stay in the log. */

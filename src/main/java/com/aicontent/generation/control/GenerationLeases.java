@@ -6,6 +6,8 @@ import com.aicontent.progress.control.ProgressStore;
 import com.aicontent.progress.entity.ProgressDocument;
 import com.aicontent.progress.entity.ProgressStatus;
 import com.aicontent.progress.entity.ProgressWrite;
+import com.aicontent.progress.entity.WriteOutcome;
+import com.aicontent.progress.entity.WriteResult;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,7 +17,6 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -61,21 +62,18 @@ public class GenerationLeases {
         schedule = scheduler.scheduleAtFixedRate(this::tick, period, period, TimeUnit.SECONDS);
     }
 
-    public void acquire(GenerationRun run) {
-        store.renewLeases(List.of(run.hash()), leaseSeconds);
-    }
-
-    public void release(GenerationRun run) {
-        store.releaseLease(run.hash());
-    }
-
+    /** The progress store takes a lease with every write of a running generation; this renews them. */
     void tick() {
         try {
-            store.renewLeases(running.all().stream().map(GenerationRun::hash).toList(), leaseSeconds);
+            store.renewLeases(running.all().stream().map(GenerationRun::hash).toList());
             for (String json : store.reapStalled(ABANDONED)) {
                 ProgressDocument doc = store.parse(json);
                 LOG.warning(() -> "AI-PROGRESS [" + doc.sessionHash() + "] failed: its server stopped renewing the lease");
-                articles.status(doc.aiContentId(), ArticleStatus.failed, ABANDONED.get("error"), null);
+                try {
+                    articles.status(doc.aiContentId(), ArticleStatus.failed, ABANDONED.get("error"), null);
+                } catch (RuntimeException e) {
+                    LOG.log(Level.WARNING, "AI-PROGRESS [" + doc.sessionHash() + "] could not record the failure in the database", e);
+                }
             }
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "AI-PROGRESS lease upkeep failed; next try in a few seconds", e);
@@ -90,12 +88,13 @@ public class GenerationLeases {
         for (GenerationRun run : running.all()) {
             try {
                 run.fail(ABANDONED.get("error"));
-                store.write(run.hash(), ProgressWrite.by(run.attempt())
+                WriteResult result = store.write(run.hash(), ProgressWrite.by(run.attempt())
                         .withStatus(ProgressStatus.failed, ABANDONED.get("error"))
                         .withMessage(ABANDONED.get(run.brief().language().name())));
-                store.releaseLease(run.hash());
-                articles.status(run.articleId(), ArticleStatus.failed, ABANDONED.get("error"), null);
-                LOG.warning(() -> "AI-PROGRESS [" + run.hash() + "] failed: the server is stopping");
+                if (result.outcome() == WriteOutcome.APPLIED) {
+                    articles.status(run.articleId(), ArticleStatus.failed, ABANDONED.get("error"), null);
+                    LOG.warning(() -> "AI-PROGRESS [" + run.hash() + "] failed: the server is stopping");
+                }
             } catch (RuntimeException e) {
                 LOG.log(Level.WARNING, "AI-PROGRESS [" + run.hash() + "] could not be marked failed on shutdown", e);
             }

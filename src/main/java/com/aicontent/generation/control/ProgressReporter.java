@@ -4,6 +4,7 @@ import com.aicontent.ai.entity.TokenUsage;
 import com.aicontent.generation.entity.ProgressMessages;
 import com.aicontent.progress.control.ProgressStore;
 import com.aicontent.progress.entity.PartProgress;
+import com.aicontent.progress.entity.ProgressDocument;
 import com.aicontent.progress.entity.ProgressStatus;
 import com.aicontent.progress.entity.ProgressWrite;
 import com.aicontent.progress.entity.ProgressWrite.Span;
@@ -13,7 +14,9 @@ import com.aicontent.progress.entity.WriteResult;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.logging.Level;
@@ -60,7 +63,7 @@ public class ProgressReporter {
         List<PartProgress> images = IntStream.range(0, totalImages)
                 .mapToObj(i -> new PartProgress(i, headings.get(i), doneImages.contains(i) ? PartProgress.DONE : PartProgress.PENDING))
                 .toList();
-        Map<String, Object> fields = new java.util.HashMap<>(ProgressWrite.parts(headings, sections, images));
+        Map<String, Object> fields = new HashMap<>(ProgressWrite.parts(headings, sections, images));
         fields.put("completed_sections", doneSections.size());
         fields.put("completed_images", (int) doneImages.stream().filter(i -> i < totalImages).count());
         write(run, "outlined " + headings.size() + " sections", ProgressWrite.by(run.attempt())
@@ -85,13 +88,15 @@ public class ProgressReporter {
                 "prompt_tokens", usage.promptTokens(), "completion_tokens", usage.completionTokens())));
     }
 
-    public void completed(GenerationRun run) {
-        write(run, "completed", ProgressWrite.by(run.attempt()).inStep(Step.FAQ_GENERATION, 100,
+    /** @return what the store did, {@code null} when Redis did not answer */
+    public WriteResult completed(GenerationRun run) {
+        return write(run, "completed", ProgressWrite.by(run.attempt()).inStep(Step.FAQ_GENERATION, 100,
                 ProgressMessages.completed(run.brief().language())).withStatus(ProgressStatus.completed, null));
     }
 
-    public void failed(GenerationRun run, String error) {
-        write(run, "failed: " + error, ProgressWrite.by(run.attempt()).withStatus(ProgressStatus.failed, error)
+    /** @return what the store did, {@code null} when Redis did not answer */
+    public WriteResult failed(GenerationRun run, String error) {
+        return write(run, "failed: " + error, ProgressWrite.by(run.attempt()).withStatus(ProgressStatus.failed, error)
                 .withMessage(ProgressMessages.failed(run.brief().language(), error)));
     }
 
@@ -99,12 +104,26 @@ public class ProgressReporter {
         return ProgressMessages.inStep(run.brief().language(), step);
     }
 
-    private void write(GenerationRun run, String what, ProgressWrite write) {
+    public ProgressDocument parse(String json) {
+        return store.parse(json);
+    }
+
+    /** The document as it stands, to learn how a run that was stopped from outside ended. */
+    public ProgressDocument current(GenerationRun run) {
+        try {
+            return store.readDocument(run.hash()).orElse(null);
+        } catch (RedisUnavailableException e) {
+            return null;
+        }
+    }
+
+    private WriteResult write(GenerationRun run, String what, ProgressWrite write) {
         WriteResult result = writeQuietly(run, write);
         if (result != null) {
             LOG.info(() -> "AI-PROGRESS [" + run.hash() + "] attempt " + run.attempt() + " " + what + " -> "
-                    + result.outcome().name().toLowerCase(java.util.Locale.ROOT));
+                    + result.outcome().name().toLowerCase(Locale.ROOT));
         }
+        return result;
     }
 
     private WriteResult writeQuietly(GenerationRun run, ProgressWrite write) {

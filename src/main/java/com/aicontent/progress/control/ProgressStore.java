@@ -14,6 +14,7 @@ import jakarta.inject.Inject;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import redis.clients.jedis.ConnectionPoolConfig;
 import redis.clients.jedis.DefaultJedisClientConfig;
 import redis.clients.jedis.JedisPubSub;
 import redis.clients.jedis.RedisClient;
@@ -27,12 +28,19 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -56,6 +64,7 @@ public class ProgressStore {
     private static final Logger LOG = Logger.getLogger(ProgressStore.class.getName());
     private static final String SCRIPT = loadScript("progress-write.lua");
     private static final String REAP_SCRIPT = loadScript("reap-stalled.lua");
+    private static final String RENEW_SCRIPT = loadScript("renew-leases.lua");
     private static final int WRITE_ATTEMPTS = 3;
 
     @Inject
@@ -69,6 +78,14 @@ public class ProgressStore {
     @Inject
     @ConfigProperty(name = "REDIS_TIMEOUT_MS", defaultValue = "2000")
     int timeoutMillis;
+
+    @Inject
+    @ConfigProperty(name = "REDIS_POOL_SIZE", defaultValue = "32")
+    int poolSize;
+
+    @Inject
+    @ConfigProperty(name = "GENERATION_LEASE_SECONDS", defaultValue = "30")
+    int leaseSeconds;
 
     private RedisClient redis;
     private Jsonb jsonb;
@@ -87,13 +104,15 @@ public class ProgressStore {
         store.redisUrl = redisUrl;
         store.ttlSeconds = ttlSeconds;
         store.timeoutMillis = 2000;
+        store.poolSize = 8;
+        store.leaseSeconds = 30;
         store.open();
         return store;
     }
 
     @PostConstruct
     void open() {
-        redis = client(URI.create(redisUrl), timeoutMillis);
+        redis = client(redisUri(redisUrl), timeoutMillis, poolSize);
         jsonb = JsonbBuilder.create();
         LOG.info(() -> "AI-PROGRESS store uses Redis at " + withoutCredentials(redisUrl) + ", TTL " + ttlSeconds + " s");
     }
@@ -135,21 +154,24 @@ public class ProgressStore {
     }
 
     /**
-     * Applies one write atomically. Lost connections are retried a few times: every write but
-     * increments is idempotent, and an increment counts tokens, where a rare double count is harmless.
+     * Applies one write atomically, and holds (or, for a terminal status, drops) the generation's
+     * lease in the running set. Lost connections are retried a few times: a write whose answer was
+     * lost may arrive twice, which every write survives: marks and fields are set, not added; a
+     * restart carries a request id and answers a repeat as it answered the first; only token
+     * counters could count a call twice, which is harmless.
      */
     public WriteResult write(SessionHash hash, ProgressWrite write) {
         String json = jsonb.toJson(write);
         String now = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
-        List<String> keys = List.of(KEY_PREFIX + hash.value(), CHANNEL_PREFIX + hash.value());
-        List<String> args = List.of(json, Integer.toString(ttlSeconds), now);
+        List<String> keys = List.of(KEY_PREFIX + hash.value(), CHANNEL_PREFIX + hash.value(), RUNNING_KEY);
+        List<String> args = List.of(json, Integer.toString(ttlSeconds), now, Integer.toString(leaseSeconds), hash.value());
         JedisException last = null;
         for (int attempt = 1; attempt <= WRITE_ATTEMPTS; attempt++) {
             try {
                 List<?> answer = evaluate(keys, args);
                 writes.incrementAndGet();
                 String document = (String) answer.get(1);
-                return new WriteResult(WriteOutcome.valueOf(((String) answer.get(0)).toUpperCase(java.util.Locale.ROOT)),
+                return new WriteResult(WriteOutcome.valueOf(((String) answer.get(0)).toUpperCase(Locale.ROOT)),
                         document == null || document.isEmpty() ? null : document);
             } catch (JedisConnectionException e) {
                 errors.incrementAndGet();
@@ -184,33 +206,23 @@ public class ProgressStore {
     }
 
     /**
-     * Renews the leases of the generations this instance runs, in one round trip. A generation
-     * whose lease runs out is taken for abandoned by {@link #reapStalled}.
+     * Renews the leases of the generations this instance runs, in one round trip, by Redis' clock.
+     * A generation whose lease runs out is taken for abandoned by {@link #reapStalled}.
      */
-    public void renewLeases(List<SessionHash> running, int leaseSeconds) {
+    public void renewLeases(List<SessionHash> running) {
         if (running.isEmpty()) {
             return;
         }
-        double until = Instant.now().getEpochSecond() + leaseSeconds;
-        java.util.Map<String, Double> scores = new java.util.HashMap<>();
-        running.forEach(hash -> scores.put(hash.value(), until));
+        List<String> args = new ArrayList<>(List.of(Integer.toString(leaseSeconds), Integer.toString(ttlSeconds)));
+        running.forEach(hash -> args.add(hash.value()));
         try {
             long started = System.nanoTime();
-            redis.zadd(RUNNING_KEY, scores);
-            redis.expire(RUNNING_KEY, ttlSeconds);
+            redis.eval(RENEW_SCRIPT, List.of(RUNNING_KEY), args);
             timed(started);
         } catch (JedisException e) {
             errors.incrementAndGet();
             LOG.log(Level.WARNING, "AI-PROGRESS could not renew the leases of {0} generations: {1}",
                     new Object[]{running.size(), e.getMessage()});
-        }
-    }
-
-    public void releaseLease(SessionHash hash) {
-        try {
-            redis.zrem(RUNNING_KEY, hash.value());
-        } catch (JedisException e) {
-            errors.incrementAndGet();
         }
     }
 
@@ -221,19 +233,24 @@ public class ProgressStore {
      * @param messages the {@code current_message} by language, and the {@code error} under "error"
      * @return the documents it failed
      */
-    public List<String> reapStalled(java.util.Map<String, String> messages) {
+    public List<String> reapStalled(Map<String, String> messages) {
         Instant now = Instant.now();
         try {
             @SuppressWarnings("unchecked")
             List<String> failed = (List<String>) redis.eval(REAP_SCRIPT, List.of(RUNNING_KEY), List.of(
-                    Long.toString(now.getEpochSecond()), now.truncatedTo(ChronoUnit.SECONDS).toString(),
-                    Integer.toString(ttlSeconds), jsonb.toJson(messages)));
+                    now.truncatedTo(ChronoUnit.SECONDS).toString(), Integer.toString(ttlSeconds), jsonb.toJson(messages),
+                    KEY_PREFIX, CHANNEL_PREFIX));
             return failed;
         } catch (JedisException e) {
             errors.incrementAndGet();
             LOG.log(Level.WARNING, "AI-PROGRESS could not look for stalled generations: {0}", e.getMessage());
             return List.of();
         }
+    }
+
+    /** Seconds until the running set of leases expires; -2 when there is none. */
+    public long runningSetTimeToLive() {
+        return redis.ttl(RUNNING_KEY);
     }
 
     /** Removes a document; only tools that wrote a simulated session use this. */
@@ -260,15 +277,25 @@ public class ProgressStore {
 
     /** Counts our progress keys with SCAN, which, unlike KEYS, never blocks Redis. */
     public long countKeys() {
+        return sessions().size();
+    }
+
+    /** The generations that have a progress document, found with SCAN. */
+    public Set<SessionHash> sessions() {
         ScanParams params = new ScanParams().match(KEY_PREFIX + "*").count(1000);
         String cursor = ScanParams.SCAN_POINTER_START;
-        long count = 0;
+        Set<SessionHash> sessions = new HashSet<>();
         do {
             ScanResult<String> page = redis.scan(cursor, params);
-            count += page.getResult().size();
+            for (String key : page.getResult()) {
+                String hash = key.substring(KEY_PREFIX.length());
+                if (SessionHash.isWellFormed(hash)) {
+                    sessions.add(new SessionHash(hash));
+                }
+            }
             cursor = page.getCursor();
         } while (!ScanParams.SCAN_POINTER_START.equals(cursor));
-        return count;
+        return sessions;
     }
 
     public ProgressStoreStatistics statistics() {
@@ -287,8 +314,14 @@ public class ProgressStore {
             @Override
             public void onPMessage(String pattern, String channel, String message) {
                 String hash = channel.substring(CHANNEL_PREFIX.length());
-                if (SessionHash.isWellFormed(hash)) {
+                if (!SessionHash.isWellFormed(hash)) {
+                    return;
+                }
+                try {
                     listener.accept(new SessionHash(hash), message);
+                } catch (RuntimeException e) {
+                    // one unreadable message (anyone may PUBLISH here) must not end the subscription
+                    LOG.log(Level.WARNING, "AI-PROGRESS [" + hash + "] update not understood: " + e.getMessage());
                 }
             }
         };
@@ -298,7 +331,7 @@ public class ProgressStore {
                 try {
                     redis.psubscribe(pubSub, CHANNEL_PREFIX + "*");
                     failures = 0;
-                } catch (JedisException e) {
+                } catch (RuntimeException e) {
                     if (!open.get()) {
                         break;
                     }
@@ -333,7 +366,21 @@ public class ProgressStore {
         }
     }
 
-    static RedisClient client(URI uri, int timeoutMillis) {
+    /** Parses REDIS_URL without ever putting it, password included, into an exception message. */
+    static URI redisUri(String url) {
+        try {
+            URI uri = new URI(url);
+            if (uri.getHost() == null) {
+                throw new URISyntaxException("(hidden)", "no host");
+            }
+            return uri;
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException("REDIS_URL is not a URL like redis://user:password@host:6379/0 "
+                    + "(percent-encode special characters of the password): " + e.getReason());
+        }
+    }
+
+    static RedisClient client(URI uri, int timeoutMillis, int poolSize) {
         DefaultJedisClientConfig.Builder config = DefaultJedisClientConfig.builder()
                 .timeoutMillis(timeoutMillis)
                 .ssl("rediss".equals(uri.getScheme()))
@@ -353,7 +400,13 @@ public class ProgressStore {
             config.database(Integer.parseInt(path.substring(1)));
         }
         int port = uri.getPort() < 0 ? 6379 : uri.getPort();
-        return RedisClient.builder().hostAndPort(uri.getHost(), port).clientConfig(config.build()).build();
+        ConnectionPoolConfig pool = new ConnectionPoolConfig();
+        pool.setMaxTotal(poolSize);
+        pool.setMaxIdle(poolSize);
+        pool.setMinIdle(1);
+        // a caller waits at most the timeout for a free connection, never unboundedly
+        pool.setMaxWait(Duration.ofMillis(timeoutMillis));
+        return RedisClient.builder().hostAndPort(uri.getHost(), port).clientConfig(config.build()).poolConfig(pool).build();
     }
 
     private static String decode(String part) {
@@ -362,7 +415,7 @@ public class ProgressStore {
 
     /** The URL as it may appear in a log: the password replaced. */
     static String withoutCredentials(String url) {
-        URI uri = URI.create(url);
+        URI uri = redisUri(url);
         return uri.getRawUserInfo() == null ? url : url.replace(uri.getRawUserInfo() + "@", "***@");
     }
 

@@ -2,6 +2,7 @@ package com.aicontent.progress.entity;
 
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 /**
  * One atomic change to a progress document, applied by the store's Lua script in a single round
@@ -19,6 +20,8 @@ import java.util.Map;
  * @param section     a section to mark; {@code completed_sections} is recounted from the list
  * @param image       an image to mark; {@code completed_images} is recounted from the list
  * @param span        derives progress from a count: from + (to - from) * done / total
+ * @param messages    for cancel and restart: the message to show, by language
+ * @param request     for restart: an id that makes a retried restart answer as the first did
  */
 public record ProgressWrite(
         String op,
@@ -34,6 +37,7 @@ public record ProgressWrite(
         PartProgress image,
         Span span,
         Map<String, String> messages,
+        String request,
         ProgressDocument doc) {
 
     /** Progress that follows a count, e.g. completed sections out of all sections. */
@@ -49,62 +53,63 @@ public record ProgressWrite(
     }
 
     public static ProgressWrite create(ProgressDocument doc) {
-        return new ProgressWrite("create", null, null, null, null, null, null, null, null, null, null, null, null, doc);
+        return new ProgressWrite("create", null, null, null, null, null, null, null, null, null, null, null, null, null, doc);
     }
 
     /** Cancels unless terminal; {@code messages} maps a language to the message to show. */
     public static ProgressWrite cancel(Map<String, String> messages) {
-        return new ProgressWrite("cancel", null, null, null, null, null, null, null, null, null, null, null, messages, null);
+        return new ProgressWrite("cancel", null, null, null, null, null, null, null, null, null, null, null, messages, null, null);
     }
 
     /** Moves a failed or cancelled generation back to processing under a new attempt. */
     public static ProgressWrite restart(Map<String, String> messages) {
-        return new ProgressWrite("restart", null, null, null, null, null, null, null, null, null, null, null, messages, null);
+        return new ProgressWrite("restart", null, null, null, null, null, null, null, null, null, null, null, messages,
+                UUID.randomUUID().toString(), null);
     }
 
     /** Starts an update by the given run; refine it with the {@code with*} methods. */
     public static ProgressWrite by(int attempt) {
-        return new ProgressWrite("update", attempt, null, null, null, null, null, null, null, null, null, null, null, null);
+        return new ProgressWrite("update", attempt, null, null, null, null, null, null, null, null, null, null, null, null, null);
     }
 
     public ProgressWrite inStep(Step newStep, int newProgress, String newMessage) {
         return new ProgressWrite(op, attempt, newStep.wireName(), newProgress, newMessage, status, error, fields,
-                increments, section, image, span, messages, doc);
+                increments, section, image, span, messages, request, doc);
     }
 
     public ProgressWrite withStatus(ProgressStatus newStatus, String newError) {
         return new ProgressWrite(op, attempt, step, progress, message, newStatus.name(), newError, fields,
-                increments, section, image, span, messages, doc);
+                increments, section, image, span, messages, request, doc);
     }
 
     public ProgressWrite withMessage(String newMessage) {
         return new ProgressWrite(op, attempt, step, progress, newMessage, status, error, fields,
-                increments, section, image, span, messages, doc);
+                increments, section, image, span, messages, request, doc);
     }
 
     public ProgressWrite withFields(Map<String, Object> newFields) {
         return new ProgressWrite(op, attempt, step, progress, message, status, error, newFields,
-                increments, section, image, span, messages, doc);
+                increments, section, image, span, messages, request, doc);
     }
 
     public ProgressWrite withIncrements(Map<String, Long> newIncrements) {
         return new ProgressWrite(op, attempt, step, progress, message, status, error, fields,
-                newIncrements, section, image, span, messages, doc);
+                newIncrements, section, image, span, messages, request, doc);
     }
 
     public ProgressWrite withSectionDone(int index, Span newSpan) {
         return new ProgressWrite(op, attempt, step, progress, message, status, error, fields,
-                increments, new PartProgress(index, null, PartProgress.DONE), image, newSpan, messages, doc);
+                increments, new PartProgress(index, null, PartProgress.DONE), image, newSpan, messages, request, doc);
     }
 
     public ProgressWrite withImageDone(int index, Span newSpan) {
         return new ProgressWrite(op, attempt, step, progress, message, status, error, fields,
-                increments, section, new PartProgress(index, null, PartProgress.DONE), newSpan, messages, doc);
+                increments, section, new PartProgress(index, null, PartProgress.DONE), newSpan, messages, request, doc);
     }
 
     public ProgressWrite withSpan(Span newSpan) {
         return new ProgressWrite(op, attempt, step, progress, message, status, error, fields,
-                increments, section, image, newSpan, messages, doc);
+                increments, section, image, newSpan, messages, request, doc);
     }
 
     /** Lists the parts for the UI; used when headings are known. */

@@ -1,6 +1,8 @@
--- Applies one ProgressWrite to a progress document atomically, then renews its TTL and publishes it.
--- KEYS[1] progress key, KEYS[2] update channel
--- ARGV[1] the write as JSON, ARGV[2] TTL in seconds, ARGV[3] now as ISO-8601 UTC
+-- Applies one ProgressWrite to a progress document atomically, renews its TTL, keeps its lease in
+-- the running set, and publishes it.
+-- KEYS[1] progress key, KEYS[2] update channel, KEYS[3] running set (session hash -> lease end)
+-- ARGV[1] the write as JSON, ARGV[2] TTL in seconds, ARGV[3] now as ISO-8601 UTC,
+-- ARGV[4] lease in seconds, ARGV[5] the session hash
 -- Returns {outcome, document}: created | exists | applied | unchanged | ignored | conflict | missing
 local TERMINAL = {completed = true, failed = true, cancelled = true}
 local STEPS = {initialization = 1, heading_generation = 2, section_generation = 3, image_generation = 4,
@@ -16,6 +18,13 @@ local function present(value)
   return value ~= nil and value ~= cjson.null
 end
 
+-- leases are timed by Redis' clock, so instances with skewed clocks agree on them
+local function hold_lease()
+  local now = redis.call('TIME')
+  redis.call('ZADD', KEYS[3], tonumber(now[1]) + tonumber(ARGV[4]), ARGV[5])
+  redis.call('EXPIRE', KEYS[3], ttl)
+end
+
 local function save(doc, outcome)
   doc.version = (tonumber(doc.version) or 0) + 1
   doc.updated_at = ARGV[3]
@@ -23,7 +32,14 @@ local function save(doc, outcome)
   for _, name in ipairs(ARRAYS) do
     json = string.gsub(json, '"' .. name .. '":{}', '"' .. name .. '":[]')
   end
+  -- cjson writes / as \/; keep "(3/8)" greppable as it is ("\\/" stays a backslash then a slash)
+  json = string.gsub(json, '\\/', '/')
   redis.call('SET', KEYS[1], json, 'EX', ttl)
+  if TERMINAL[doc.status] then
+    redis.call('ZREM', KEYS[3], ARGV[5])
+  else
+    hold_lease()
+  end
   redis.call('PUBLISH', KEYS[2], json)
   return {outcome, json}
 end
@@ -68,11 +84,16 @@ if write.op == 'cancel' then
 end
 
 if write.op == 'restart' then
+  -- the same restart again (its answer was lost and the store retried it): same answer
+  if doc.status == 'processing' and present(write.request) and doc.restart_request == write.request then
+    return {'applied', raw}
+  end
   if doc.status ~= 'failed' and doc.status ~= 'cancelled' then return {'conflict', raw} end
   doc.status = 'processing'
   doc.is_failed = false
   doc.error = nil
   doc.attempt = (tonumber(doc.attempt) or 1) + 1
+  doc.restart_request = write.request
   doc.current_message = message_for(doc) or doc.current_message
   return save(doc, 'applied')
 end

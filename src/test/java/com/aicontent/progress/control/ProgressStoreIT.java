@@ -156,13 +156,101 @@ class ProgressStoreIT {
 
     @Test
     void everyWriteRenewsTheTimeToLive() {
-        SessionHash hash = aGeneration(1, 0);
-        long afterCreate = store.timeToLive(hash);
-        assertTrue(afterCreate > 3590 && afterCreate <= 3600, "TTL after create: " + afterCreate);
+        SessionHash hash = SessionHash.random();
+        try (ShortLived shortLived = new ShortLived()) {
+            shortLived.store.create(ProgressDocument.pending(42, hash, "title", "en", "Preparing", 1, 0, "2026-01-01T00:00:00Z"));
+        }
+        assertTrue(store.timeToLive(hash) <= 60, "created with a TTL of 60 s");
         store.write(hash, ProgressWrite.by(1).inStep(Step.HEADING_GENERATION, 16, "h"));
-        assertTrue(store.timeToLive(hash) > 3590);
+        assertTrue(store.timeToLive(hash) > 3500, "an update renews it to 3600 s");
+
+        try (ShortLived shortLived = new ShortLived()) {
+            shortLived.store.write(hash, ProgressWrite.by(1).inStep(Step.SECTION_GENERATION, 32, "s"));
+        }
+        assertTrue(store.timeToLive(hash) <= 60);
         store.write(hash, ProgressWrite.cancel(Map.of("en", "c")));
-        assertTrue(store.timeToLive(hash) > 3590);
+        assertTrue(store.timeToLive(hash) > 3500, "a cancel renews it too");
+    }
+
+    @Test
+    void everyKeyOfOursHasATimeToLive() {
+        SessionHash hash = aGeneration(1, 0);
+        store.write(hash, ProgressWrite.by(1).withStatus(ProgressStatus.processing, null));
+        store.renewLeases(List.of(hash));
+        assertTrue(store.timeToLive(hash) > 0);
+        assertTrue(store.runningSetTimeToLive() > 0, "the running set of leases expires too");
+    }
+
+    @Test
+    void aRestartRetriedAfterALostAnswerGetsTheSameAnswer() {
+        SessionHash hash = aGeneration(1, 0);
+        store.write(hash, ProgressWrite.cancel(Map.of("en", "Cancelled")));
+        ProgressWrite restart = ProgressWrite.restart(Map.of("en", "Resuming"));
+        assertEquals(WriteOutcome.APPLIED, store.write(hash, restart).outcome());
+        assertEquals(WriteOutcome.APPLIED, store.write(hash, restart).outcome(), "the same request again");
+        assertEquals(2, read(hash).attempt(), "applied once");
+        assertEquals(WriteOutcome.CONFLICT, store.write(hash, ProgressWrite.restart(Map.of("en", "Resuming"))).outcome(),
+                "another restart of a running generation is refused");
+    }
+
+    @Test
+    void aGenerationWhoseLeaseRanOutIsFailedAndLeftRestartable() {
+        SessionHash hash = aGeneration(1, 0);
+        store.write(hash, ProgressWrite.by(1).withStatus(ProgressStatus.processing, null));
+        try (ShortLived expiredLeases = new ShortLived(0)) {
+            expiredLeases.store.renewLeases(List.of(hash));
+            assertTrue(expiredLeases.store.reapStalled(Map.of("error", "gone", "en", "Gone")).stream()
+                    .anyMatch(json -> json.contains(hash.value())));
+        }
+        ProgressDocument doc = read(hash);
+        assertEquals("failed", doc.status());
+        assertEquals("gone", doc.error());
+        assertEquals(WriteOutcome.APPLIED, store.write(hash, ProgressWrite.restart(Map.of("en", "Resuming"))).outcome());
+    }
+
+    @Test
+    void aFinishedGenerationIsNeverReaped() {
+        SessionHash hash = aGeneration(1, 0);
+        store.write(hash, ProgressWrite.by(1).withStatus(ProgressStatus.completed, null));
+        try (ShortLived expiredLeases = new ShortLived(0)) {
+            expiredLeases.store.renewLeases(List.of(hash));
+            expiredLeases.store.reapStalled(Map.of("error", "gone", "en", "Gone"));
+        }
+        assertEquals("completed", read(hash).status());
+    }
+
+    @Test
+    void slashesStayPlainInTheStoredJson() {
+        SessionHash hash = aGeneration(8, 0);
+        store.write(hash, ProgressWrite.by(1).inStep(Step.SECTION_GENERATION, 32, "Generating sections... (3/8) a\\/b"));
+        String json = store.read(hash).orElseThrow();
+        assertTrue(json.contains("(3/8)"), json);
+        assertEquals("Generating sections... (3/8) a\\/b", read(hash).currentMessage(), "a backslash before a slash survives");
+    }
+
+    /** A second store on the same Redis with a TTL of 60 s, or with leases that end at once. */
+    static final class ShortLived implements AutoCloseable {
+
+        final ProgressStore store;
+
+        ShortLived() {
+            this(30);
+        }
+
+        ShortLived(int leaseSeconds) {
+            store = new ProgressStore();
+            store.redisUrl = System.getenv().getOrDefault("REDIS_URL", "redis://127.0.0.1:6379");
+            store.ttlSeconds = 60;
+            store.timeoutMillis = 2000;
+            store.poolSize = 2;
+            store.leaseSeconds = leaseSeconds;
+            store.open();
+        }
+
+        @Override
+        public void close() {
+            store.close();
+        }
     }
 
     @Test
