@@ -38,6 +38,18 @@ export function statusPath(sessionHash) {
 }
 
 /**
+ * Whether `doc` may take the place of `shown`, the document a page shows. Answers can overtake
+ * each other: a poll that was in flight while the admin cancelled can arrive after the cancel's
+ * answer and carry the older "processing" document. Every write bumps `version`, so a document
+ * older than the one shown is dropped; an equal one (the same write read again) is fine, and a
+ * document without a version is taken as before.
+ */
+export function isNotOlder(doc, shown) {
+  if (!Number.isFinite(doc?.version) || !Number.isFinite(shown?.version)) return true;
+  return doc.version >= shown.version;
+}
+
+/**
  * A 404 from the status endpoint itself is problem+json and means the hash is unknown. A 404
  * without it comes from a server that is up but has not deployed the application yet (seen
  * while Payara restarts): that is an outage like a 503, not an answer.

@@ -3,7 +3,7 @@
 // or cannot provoke on demand (a precise sequence of 304s, 5xx and hidden tabs).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { ProgressPoller, sessionHashFromUrl, statusPath, POLL_INTERVAL_MS, GIVE_UP_AFTER_MS, MAX_BACKOFF_MS } from '../../../main/webapp/js/ai-content-polling.js';
+import { ProgressPoller, sessionHashFromUrl, statusPath, isNotOlder, POLL_INTERVAL_MS, GIVE_UP_AFTER_MS, MAX_BACKOFF_MS } from '../../../main/webapp/js/ai-content-polling.js';
 
 const HASH = 'abcDEF123456';
 
@@ -49,7 +49,7 @@ function documentAnswer(version, status = 'processing', progress = 40) {
   });
 }
 
-function harness(answers) {
+function harness(answers, { onUpdate = () => {} } = {}) {
   const clock = new ManualClock();
   const visibility = new FakeVisibility();
   const requests = [];
@@ -64,7 +64,7 @@ function harness(answers) {
   };
   const poller = new ProgressPoller({
     sessionHash: HASH, token: () => 'secret', fetch, timers: clock, visibility, network: null,
-    onUpdate: (doc) => updates.push(doc), onState: (state, detail) => states.push({ state, ...detail }), random: () => 0.5,
+    onUpdate: (doc) => { updates.push(doc); onUpdate(doc); }, onState: (state, detail) => states.push({ state, ...detail }), random: () => 0.5,
   });
   return { clock, visibility, requests, updates, states, poller, answers };
 }
@@ -211,4 +211,38 @@ test('stop() cancels the next poll and ignores an answer still on its way', asyn
   await settle();
   assert.equal(h.updates.length, 0);
   assert.deepEqual(h.clock.pendingDelays(), []);
+});
+
+test('a document older than the one shown is not shown; the same version again or a newer one is', () => {
+  const shown = { status: 'cancelled', version: 6 };
+  assert.equal(isNotOlder({ status: 'processing', version: 5 }, shown), false);
+  assert.equal(isNotOlder({ status: 'cancelled', version: 6 }, shown), true);
+  assert.equal(isNotOlder({ status: 'processing', version: 7, attempt: 2 }, shown), true);
+  assert.equal(isNotOlder({ status: 'processing', version: 1 }, null), true, 'the first document is always shown');
+  assert.equal(isNotOlder({ status: 'processing' }, shown), true, 'a document without a version cannot be ordered');
+});
+
+test('a poll in flight during a cancel cannot bring "processing" back after the cancel\'s answer', async () => {
+  // The page's side, as views/generation.js does it: poll results and the cancel's answer all go
+  // through one apply() that drops older versions.
+  const shown = [];
+  const apply = (doc) => { if (isNotOlder(doc, shown.at(-1))) shown.push(doc); };
+  let release;
+  const h = harness([
+    documentAnswer(4),
+    () => new Promise((resolve) => { release = resolve; }),
+    documentAnswer(6, 'cancelled'),
+  ], { onUpdate: apply });
+  h.poller.start();
+  await settle();
+  await h.clock.advance(POLL_INTERVAL_MS); // the second poll is now in flight
+
+  apply({ session_hash: HASH, status: 'cancelled', progress: 40, version: 6 }); // the cancel's answer
+  release(documentAnswer(5, 'processing')); // that poll read Redis just before the cancel
+  await settle();
+  assert.deepEqual(shown.map((doc) => [doc.version, doc.status]), [[4, 'processing'], [6, 'cancelled']]);
+
+  await h.clock.advance(POLL_INTERVAL_MS);
+  assert.deepEqual(shown.map((doc) => [doc.version, doc.status]), [[4, 'processing'], [6, 'cancelled'], [6, 'cancelled']]);
+  assert.equal(h.poller.state, 'finished', 'the poller still stops on the cancelled document');
 });

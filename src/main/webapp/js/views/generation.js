@@ -5,7 +5,7 @@
  * article itself is fetched only when the document says there is something new in it (a count,
  * the step or the status changed), never on every poll.
  */
-import { ProgressPoller, isSessionHash, isTerminal } from '../ai-content-polling.js';
+import { ProgressPoller, isSessionHash, isTerminal, isNotOlder } from '../ai-content-polling.js';
 import { storedToken, fetchArticle, cancelGeneration, restartGeneration, ProblemError, UnauthorizedError, UnavailableError } from '../api.js';
 import { el, replaceChildren } from '../dom.js';
 import { t, uiLanguage, directionOf, formatPercent, formatDuration } from '../i18n.js';
@@ -40,6 +40,7 @@ class GenerationView {
   #articleStale = false;
   #clock = null;
   #destroyed = false;
+  #acting = false;
   #renderer = new ArticleRenderer({
     lang: uiLanguage(), dir: directionOf(uiLanguage()), contents: t('contents'), summary: t('summary'), faq: t('faq'), meta: t('meta'),
     metaTitle: t('metaTitle'), metaDescription: t('metaDescription'), keywords: t('keywords'),
@@ -150,8 +151,9 @@ class GenerationView {
     this.#poller.start();
   }
 
+  /** Poll results and the answers to cancel and restart all come through here, in whatever order they arrive. */
   #apply(doc) {
-    if (this.#destroyed || !doc) return;
+    if (this.#destroyed || !doc || !isNotOlder(doc, this.#doc)) return;
     const previous = this.#doc;
     this.#doc = doc;
     if (doc.ai_content_id != null) this.#articleId = String(doc.ai_content_id);
@@ -189,12 +191,17 @@ class GenerationView {
     this.#renderSteps(doc);
     this.#renderTimes();
 
-    ui.cancel.disabled = !(status === 'pending' || status === 'processing');
-    ui.restart.disabled = !(status === 'failed' || status === 'cancelled');
+    this.#renderActions(status);
     if (status === 'failed') this.#alert(doc.error ? t('failedWith', { message: doc.error }) : t('failedNoMessage'), 'failed');
     else if (status === 'cancelled') this.#alert(t('cancelled'), 'cancelled');
     else this.#alert(null);
     document.title = `${formatPercent(progress)} · ${doc.title ?? ''}`;
+  }
+
+  /** While a cancel or restart is under way both stay disabled, whatever a poll says meanwhile. */
+  #renderActions(status) {
+    this.#ui.cancel.disabled = this.#acting || !(status === 'pending' || status === 'processing');
+    this.#ui.restart.disabled = this.#acting || !(status === 'failed' || status === 'cancelled');
   }
 
   #renderSteps(doc) {
@@ -306,23 +313,38 @@ class GenerationView {
   }
 
   async #cancel() {
-    this.#ui.cancel.disabled = true;
+    this.#startAction();
     try {
       this.#apply(await cancelGeneration(this.#hash));
       this.#poller?.pollNow();
     } catch (error) {
       this.#actionFailed(error);
+    } finally {
+      this.#endAction();
     }
   }
 
   async #restart() {
-    this.#ui.restart.disabled = true;
+    this.#startAction();
     try {
       this.#apply(await restartGeneration(this.#hash));
       this.#startPolling();
     } catch (error) {
       this.#actionFailed(error);
+    } finally {
+      this.#endAction();
     }
+  }
+
+  #startAction() {
+    this.#acting = true;
+    this.#renderActions(this.#doc?.status);
+  }
+
+  /** The buttons follow the document shown, which the action's answer may or may not have replaced. */
+  #endAction() {
+    this.#acting = false;
+    if (!this.#destroyed) this.#renderActions(this.#doc?.status);
   }
 
   #actionFailed(error) {
@@ -331,11 +353,6 @@ class GenerationView {
     else if (error instanceof UnavailableError) this.#alert(error.status ? t('serverBroken', { status: error.status }) : t('serverUnreachable'), 'unavailable');
     else this.#alert(error.message, 'error');
     this.#poller?.pollNow();
-    if (this.#doc) {
-      const status = this.#doc.status;
-      this.#ui.cancel.disabled = !(status === 'pending' || status === 'processing');
-      this.#ui.restart.disabled = !(status === 'failed' || status === 'cancelled');
-    }
   }
 }
 

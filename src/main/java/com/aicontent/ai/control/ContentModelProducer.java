@@ -6,6 +6,7 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import java.util.Locale;
 import java.util.logging.Logger;
 
 /** Chooses the model the pipeline writes with, by {@code AI_PROVIDER}. */
@@ -28,7 +29,7 @@ public class ContentModelProducer {
     @Produces
     @ApplicationScoped
     ContentModel contentModel() {
-        return switch (provider.strip().toLowerCase(java.util.Locale.ROOT)) {
+        return switch (provider.strip().toLowerCase(Locale.ROOT)) {
             case "demo" -> {
                 LOG.info(() -> "AI_PROVIDER=demo: articles are written by the built-in DEMO model, not a real LLM");
                 yield new DemoContentModel(demoDelayMillis);

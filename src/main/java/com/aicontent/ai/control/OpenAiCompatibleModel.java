@@ -132,7 +132,8 @@ public class OpenAiCompatibleModel implements ContentModel, AutoCloseable {
         List<FaqEntry> faq = structured.faq(answer.value(), wanted)
                 .orElseThrow(() -> unusable("%d questions with answers".formatted(wanted), answer.value()));
         if (faq.size() < wanted) {
-            LOG.info("The model wrote %d of the %d FAQ pairs asked for; keeping them.".formatted(faq.size(), wanted));
+            LOG.info(OpenAiEndpoint.progressLine(cancellation,
+                    "The model wrote %d of the %d FAQ pairs asked for; keeping them.".formatted(faq.size(), wanted)));
         }
         return new Answer<>(faq, answer.usage());
     }
@@ -201,9 +202,9 @@ public class OpenAiCompatibleModel implements ContentModel, AutoCloseable {
             }
             // the prompt states the JSON shape as well; the answer is read leniently
             structuredOutputRefused.set(true);
-            LOG.warning(endpoint.redaction().apply(
+            LOG.warning(endpoint.redaction().apply(OpenAiEndpoint.progressLine(cancellation,
                     "The model server does not take response_format (%s); asking for JSON in the prompt only from now on."
-                            .formatted(rejected.detail())));
+                            .formatted(rejected.detail()))));
             body = endpoint.post("chat/completions", jsonb.toJson(new ChatCompletionRequest(settings.model(), messages, null)),
                     call, cancellation);
         }

@@ -55,6 +55,15 @@ final class OpenAiEndpoint implements AutoCloseable {
                 .build();
     }
 
+    /**
+     * A log line in the shape the rest of the application writes ({@code AI-PROGRESS [<hash>] ...}),
+     * so that {@code grep AI-PROGRESS} and {@code grep <hash>} find the model calls of a generation too.
+     */
+    static String progressLine(Cancellation work, String text) {
+        String label = work.label();
+        return label == null || label.isBlank() ? "AI-PROGRESS " + text : "AI-PROGRESS [" + label + "] " + text;
+    }
+
     KeyRedaction redaction() {
         return redaction;
     }
@@ -93,9 +102,9 @@ final class OpenAiEndpoint implements AutoCloseable {
             Optional<Duration> asked = outcome.response() == null
                     ? Optional.empty() : delays.requestedBy(outcome.response().headers());
             Duration wait = asked.isPresent() ? asked.get() : delays.backoff(attempt);
-            LOG.warning(redaction.apply("%s: %s; attempt %d of %d, next one in %d ms%s."
+            LOG.warning(redaction.apply(progressLine(cancellation, "%s: %s; attempt %d of %d, next one in %d ms%s."
                     .formatted(call, problem, attempt, settings.maxAttempts(), wait.toMillis(),
-                            asked.isPresent() ? " as the server asked (Retry-After)" : "")));
+                            asked.isPresent() ? " as the server asked (Retry-After)" : ""))));
             CancellableWait.sleep(wait, cancellation);
         }
     }

@@ -27,6 +27,14 @@ public interface Cancellation {
      */
     Runnable onCancel(Runnable abort);
 
+    /**
+     * Names the work in log lines, e.g. the session hash, so that one generation's model calls
+     * (retries included) can be followed by grepping for it. Empty when there is nothing to name.
+     */
+    default String label() {
+        return "";
+    }
+
     default void throwIfCancelled() {
         if (isCancelled()) {
             throw new GenerationCancelledException();

@@ -42,6 +42,12 @@ public class GenerationRun implements Cancellation {
         return Duration.between(started, Instant.now());
     }
 
+    /** The session hash, so the model client's retry lines carry it like the pipeline's own. */
+    @Override
+    public String label() {
+        return hash.value();
+    }
+
     @Override
     public boolean isCancelled() {
         return cancelled || failure.get() != null;

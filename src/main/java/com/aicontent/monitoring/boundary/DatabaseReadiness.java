@@ -14,13 +14,20 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Map;
 import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
-/** Articles live in the database: not ready while a connection from the default datasource is not valid. */
+/**
+ * Articles live in the database: not ready while a connection from the default datasource is not valid.
+ * The answer is public, so a failure names only the exception's type; its message (host, user and
+ * database names) goes to the server log.
+ */
 @Readiness
 @ApplicationScoped
 public class DatabaseReadiness implements HealthCheck {
 
     static final int TIMEOUT_SECONDS = 2;
+    private static final Logger LOG = Logger.getLogger(DatabaseReadiness.class.getName());
 
     @Resource(lookup = "java:comp/DefaultDataSource")
     DataSource dataSource;
@@ -40,8 +47,9 @@ public class DatabaseReadiness implements HealthCheck {
             return new HealthCheckResponse("database", valid ? Status.UP : Status.DOWN,
                     Optional.of(Map.of("product", connection.getMetaData().getDatabaseProductName())));
         } catch (SQLException | RuntimeException e) {
+            LOG.log(Level.WARNING, "Readiness: the database cannot be used: {0}", String.valueOf(e));
             return new HealthCheckResponse("database", Status.DOWN,
-                    Optional.of(Map.of("error", e.getClass().getSimpleName() + ": " + e.getMessage())));
+                    Optional.of(Map.of("error", e.getClass().getSimpleName())));
         }
     }
 }

@@ -26,6 +26,7 @@ class OpenAiCompatibleModelFaultsTest {
 
     static final ArticleBrief BRIEF = new ArticleBrief("Growing tomatoes on a balcony", Language.en, 3, 0);
     static final List<String> OUTLINE = List.of("Choosing the pot", "Light and water", "Harvest");
+    static final String HASH = "Ab3dEf6hIj9k";
 
     FakeOpenAiServer server;
     OpenAiCompatibleModel model;
@@ -56,6 +57,27 @@ class OpenAiCompatibleModelFaultsTest {
         assertEquals(2, server.requests(CHAT).size());
         assertTrue(log.all().contains("HTTP 429: Rate limit reached; attempt 1 of 3, next one in 1000 ms as the server asked"),
                 log.all());
+    }
+
+    @Test
+    void aRetryIsLoggedWithTheProgressTagAndTheLabelOfTheGenerationSoGrepByHashFindsIt() {
+        server.enqueue(CHAT, Reply.json(503, "{\"error\": {\"message\": \"Overloaded\"}}", "Retry-After", "0"));
+
+        model.section(BRIEF, OUTLINE, 0, labelled(HASH));
+
+        String retry = log.lines().stream().filter(line -> line.contains("attempt 1 of 3")).findFirst()
+                .orElseThrow(() -> new AssertionError("no retry line in: " + log.all()));
+        assertTrue(retry.contains("AI-PROGRESS [" + HASH + "] chat completion for the section 1: HTTP 503: Overloaded"), retry);
+        assertFalse(log.all().contains(BRIEF.title()), "no prompt text in the logs: " + log.all());
+    }
+
+    @Test
+    void aRetryOfWorkWithoutALabelIsStillTaggedForGrep() {
+        server.enqueue(CHAT, Reply.json(503, "{\"error\": {\"message\": \"Overloaded\"}}", "Retry-After", "0"));
+
+        model.section(BRIEF, OUTLINE, 0, Cancellation.NEVER);
+
+        assertTrue(log.all().contains("AI-PROGRESS chat completion for the section 1: HTTP 503"), log.all());
     }
 
     @Test
@@ -171,7 +193,7 @@ class OpenAiCompatibleModelFaultsTest {
         server.enqueue(CHAT, Reply.json(400, "{\"error\": {\"message\": \"'response_format.type' must be 'json_object' or 'text'\"}}"));
         server.enqueue(CHAT, Reply.chat("```json\n{\"headings\": [\"One\", \"Two\", \"Three\"]}\n```"));
 
-        assertEquals(List.of("One", "Two", "Three"), model.headings(BRIEF, Cancellation.NEVER).value());
+        assertEquals(List.of("One", "Two", "Three"), model.headings(BRIEF, labelled(HASH)).value());
         model.meta(BRIEF, "summary", Cancellation.NEVER);
 
         List<FakeOpenAiServer.Recorded> calls = server.requests(CHAT);
@@ -179,6 +201,7 @@ class OpenAiCompatibleModelFaultsTest {
         assertTrue(calls.get(0).body().contains("response_format"));
         assertFalse(calls.get(1).body().contains("response_format"));
         assertFalse(calls.get(2).body().contains("response_format"));
+        assertTrue(log.all().contains("AI-PROGRESS [" + HASH + "] The model server does not take response_format"), log.all());
     }
 
     @Test
@@ -202,6 +225,26 @@ class OpenAiCompatibleModelFaultsTest {
             assertTrue(failure.getMessage().contains("failed the chat completion for the section 1 2 times"), failure.getMessage());
             assertTrue(failure.getMessage().contains("connect"), failure.getMessage());
         }
+    }
+
+    /** Work that is never cancelled and names itself in log lines, as a generation run does with its hash. */
+    private static Cancellation labelled(String label) {
+        return new Cancellation() {
+            @Override
+            public boolean isCancelled() {
+                return false;
+            }
+
+            @Override
+            public Runnable onCancel(Runnable abort) {
+                return () -> { };
+            }
+
+            @Override
+            public String label() {
+                return label;
+            }
+        };
     }
 
     private static int freePort() {
