@@ -28,6 +28,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.function.BooleanSupplier;
 import java.util.function.IntConsumer;
 import java.util.function.Supplier;
@@ -76,7 +77,15 @@ public class ArticlePipeline {
     public CompletableFuture<Void> start(GenerationRun run) {
         running.add(run);
         fire(run, Kind.STARTED, null, Duration.ZERO, null);
-        return executor.supplyAsync(load.counted(() -> outline(run)))
+        CompletableFuture<ArticleDraft> outlined;
+        try {
+            outlined = load.supplyAsync(executor, () -> outline(run));
+        } catch (RejectedExecutionException e) {
+            // the server is shutting down or the executor is saturated: fail it so it can be restarted
+            conclude(run, new ModelCallFailedException("the server did not accept the generation's work; restart it later", e));
+            return CompletableFuture.completedFuture(null);
+        }
+        return outlined
                 .thenCompose(draft -> fanOut(run, Step.SECTION_GENERATION, missingSections(draft),
                         index -> writeSection(run, draft, index)))
                 .thenCompose(draft -> fanOut(run, Step.IMAGE_GENERATION, missingImages(draft),
@@ -108,7 +117,7 @@ public class ArticlePipeline {
         Instant started = Instant.now();
         progress.entered(run, step);
         CompletableFuture<?>[] tasks = missing.stream()
-                .map(index -> executor.runAsync(load.counted(() -> task.accept(index))).whenComplete((done, error) -> {
+                .map(index -> load.runAsync(executor, () -> task.accept(index)).whenComplete((done, error) -> {
                     if (error != null) {
                         run.fail(describe(error));
                     }

@@ -1,9 +1,12 @@
 package com.aicontent.generation.control;
 
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Supplier;
@@ -20,50 +23,75 @@ public class ExecutorLoad {
     private final LongAdder submitted = new LongAdder();
     private final LongAdder finished = new LongAdder();
 
-    /** Wraps a task that is submitted right now. */
-    public Runnable counted(Runnable task) {
-        enqueued();
-        return () -> run(task);
+    /**
+     * Submits {@code task} and counts it: queued until it starts, running until it ends. A task that
+     * never starts (the executor rejected it, or its future was completed first, e.g. cancelled)
+     * leaves the queued count again; wrapping and submitting in one place is what makes that possible.
+     */
+    public <T> CompletableFuture<T> supplyAsync(ManagedExecutorService executor, Supplier<T> task) {
+        Ticket ticket = new Ticket();
+        CompletableFuture<T> future;
+        try {
+            future = executor.supplyAsync(() -> ticket.run(task));
+        } catch (RejectedExecutionException rejected) {
+            ticket.drop();
+            throw rejected;
+        }
+        future.whenComplete((value, error) -> ticket.drop());
+        return future;
     }
 
-    /** Wraps a task that is submitted right now. */
-    public <T> Supplier<T> counted(Supplier<T> task) {
-        enqueued();
-        return () -> {
+    /** {@link #supplyAsync} for a task without a result. */
+    public CompletableFuture<Void> runAsync(ManagedExecutorService executor, Runnable task) {
+        return supplyAsync(executor, () -> {
+            task.run();
+            return null;
+        });
+    }
+
+    /** An executor that counts what it is handed, for stages submitted later (the *Async methods). */
+    public Executor counting(Executor executor) {
+        return command -> {
+            Ticket ticket = new Ticket();
+            try {
+                executor.execute(() -> ticket.run(() -> {
+                    command.run();
+                    return null;
+                }));
+            } catch (RejectedExecutionException rejected) {
+                ticket.drop();
+                throw rejected;
+            }
+        };
+    }
+
+    /** One submitted task's place in the counts: it either starts or is dropped, once. */
+    private final class Ticket {
+
+        private final AtomicBoolean settled = new AtomicBoolean();
+
+        Ticket() {
+            submitted.increment();
+            queued.incrementAndGet();
+        }
+
+        <T> T run(Supplier<T> task) {
+            if (!settled.compareAndSet(false, true)) {
+                return task.get(); // already dropped as never started; not counted twice
+            }
             began();
             try {
                 return task.get();
             } finally {
                 ended();
             }
-        };
-    }
-
-    /** An executor that counts what it is handed, for stages submitted later (the *Async methods). */
-    public Executor counting(Executor executor) {
-        return command -> {
-            Runnable task = counted(command);
-            try {
-                executor.execute(task);
-            } catch (RejectedExecutionException e) {
-                queued.decrementAndGet();
-                throw e;
-            }
-        };
-    }
-
-    private void run(Runnable task) {
-        began();
-        try {
-            task.run();
-        } finally {
-            ended();
         }
-    }
 
-    private void enqueued() {
-        submitted.increment();
-        queued.incrementAndGet();
+        void drop() {
+            if (settled.compareAndSet(false, true)) {
+                queued.decrementAndGet();
+            }
+        }
     }
 
     private void began() {
