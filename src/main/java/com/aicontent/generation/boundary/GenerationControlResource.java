@@ -1,6 +1,7 @@
 package com.aicontent.generation.boundary;
 
 import com.aicontent.api.entity.ProblemException;
+import com.aicontent.progress.boundary.ProgressResource;
 import com.aicontent.progress.control.ProgressStore;
 import com.aicontent.progress.entity.ProgressDocument;
 import com.aicontent.progress.entity.SessionHash;
@@ -43,11 +44,11 @@ public class GenerationControlResource {
     @APIResponse(responseCode = "409", ref = "Conflict")
     @APIResponse(responseCode = "503", ref = "RedisUnavailable")
     public Response cancel(@PathParam("sessionHash") String sessionHash) {
-        SessionHash hash = parse(sessionHash);
+        SessionHash hash = ProgressResource.sessionHash(sessionHash);
         WriteResult result = generations.cancel(hash);
         return switch (result.outcome()) {
             case APPLIED, UNCHANGED -> document(Response.ok(), result);
-            case MISSING -> throw unknown(hash);
+            case MISSING -> throw ProgressResource.unknown(hash);
             default -> throw ProblemException.conflict("The generation is " + status(result) + "; only a pending or "
                     + "processing generation can be cancelled");
         };
@@ -65,25 +66,14 @@ public class GenerationControlResource {
     @APIResponse(responseCode = "409", ref = "Conflict")
     @APIResponse(responseCode = "503", ref = "RedisUnavailable")
     public Response restart(@PathParam("sessionHash") String sessionHash) {
-        SessionHash hash = parse(sessionHash);
+        SessionHash hash = ProgressResource.sessionHash(sessionHash);
         WriteResult result = generations.restart(hash);
         return switch (result.outcome()) {
             case APPLIED -> document(Response.accepted(), result);
-            case MISSING -> throw unknown(hash);
+            case MISSING -> throw ProgressResource.unknown(hash);
             default -> throw ProblemException.conflict("The generation is " + status(result) + "; only a failed or "
                     + "cancelled generation can be restarted");
         };
-    }
-
-    static SessionHash parse(String sessionHash) {
-        if (!SessionHash.isWellFormed(sessionHash)) {
-            throw ProblemException.badRequest("A session hash is 12 characters of A-Z, a-z and 0-9");
-        }
-        return new SessionHash(sessionHash);
-    }
-
-    static ProblemException unknown(SessionHash hash) {
-        return ProblemException.notFound("No generation " + hash + " (unknown, or its progress expired)");
     }
 
     private String status(WriteResult result) {

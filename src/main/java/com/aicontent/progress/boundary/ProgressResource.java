@@ -48,17 +48,25 @@ public class ProgressResource {
     @APIResponse(responseCode = "503", ref = "RedisUnavailable")
     public Response status(@PathParam("sessionHash") String sessionHash,
                            @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
-        if (!SessionHash.isWellFormed(sessionHash)) {
-            throw ProblemException.badRequest("A session hash is 12 characters of A-Z, a-z and 0-9");
-        }
-        SessionHash hash = new SessionHash(sessionHash);
-        String document = store.read(hash).orElseThrow(() ->
-                ProblemException.notFound("No generation " + hash + " (unknown, or its progress expired)"));
+        SessionHash hash = sessionHash(sessionHash);
+        String document = store.read(hash).orElseThrow(() -> unknown(hash));
         EntityTag tag = new EntityTag(hash + "-" + version(document));
         if (ifNoneMatch != null && matches(ifNoneMatch, tag)) {
             return Response.notModified(tag).cacheControl(NO_STORE).build();
         }
         return Response.ok(document, MediaType.APPLICATION_JSON_TYPE).tag(tag).cacheControl(NO_STORE).build();
+    }
+
+    /** A path's session hash; a malformed one is refused before it can get near a Redis key. */
+    public static SessionHash sessionHash(String candidate) {
+        if (!SessionHash.isWellFormed(candidate)) {
+            throw ProblemException.badRequest("A session hash is 12 characters of A-Z, a-z and 0-9");
+        }
+        return new SessionHash(candidate);
+    }
+
+    public static ProblemException unknown(SessionHash hash) {
+        return ProblemException.notFound("No generation " + hash + " (unknown, or its progress expired)");
     }
 
     /** Reads {@code "version":N} without parsing the document. */
