@@ -2,7 +2,7 @@ package com.aicontent.wildfly;
 
 import com.aicontent.ApiClient;
 import com.aicontent.OpenApiDocument;
-import com.aicontent.monitoring.control.PollingSelfTest;
+import com.aicontent.monitoring.control.PollingSelfTestCommand;
 import com.aicontent.progress.control.ProgressStore;
 import jakarta.json.JsonObject;
 import org.junit.jupiter.api.Test;
@@ -66,7 +66,7 @@ class GenerationApiOnWildFlyIT {
         ProgressStore store = ProgressStore.connect(wildfly.redis().url(), 3600);
         try {
             var out = new ByteArrayOutputStream();
-            boolean passed = new PollingSelfTest(wildfly.baseUri(), ApiClient.TOKEN, store,
+            boolean passed = new PollingSelfTestCommand(wildfly.baseUri(), ApiClient.TOKEN, store,
                     new PrintStream(out, true, StandardCharsets.UTF_8)).run(Optional.empty());
             assertTrue(passed, out.toString(StandardCharsets.UTF_8));
         } finally {

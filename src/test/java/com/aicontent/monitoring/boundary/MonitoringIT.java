@@ -2,7 +2,7 @@ package com.aicontent.monitoring.boundary;
 
 import com.aicontent.ApiClient;
 import com.aicontent.OpenApiDocument;
-import com.aicontent.monitoring.control.PollingSelfTest;
+import com.aicontent.monitoring.control.PollingSelfTestCommand;
 import com.aicontent.progress.control.ProgressStore;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
@@ -57,7 +57,7 @@ class MonitoringIT {
     @Deployment
     static WebArchive war() {
         return ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("it.war")))
-                .addClasses(MonitoringIT.class, JConsoleConnection.class, ApiClient.class, OpenApiDocument.class, PollingSelfTest.class);
+                .addClasses(MonitoringIT.class, JConsoleConnection.class, ApiClient.class, OpenApiDocument.class, PollingSelfTestCommand.class);
     }
 
     @ArquillianResource
@@ -143,7 +143,7 @@ class MonitoringIT {
         ProgressStore store = connect();
         try {
             var out = new ByteArrayOutputStream();
-            boolean passed = new PollingSelfTest(URI.create(base.toString()), ApiClient.TOKEN, store, print(out))
+            boolean passed = new PollingSelfTestCommand(URI.create(base.toString()), ApiClient.TOKEN, store, print(out))
                     .run(Optional.empty());
             String printed = out.toString(StandardCharsets.UTF_8);
             assertTrue(passed, printed);
@@ -182,7 +182,7 @@ class MonitoringIT {
         ProgressStore store = connect();
         try {
             var out = new ByteArrayOutputStream();
-            boolean passed = new PollingSelfTest(url, token, store, print(out)).run(Optional.empty());
+            boolean passed = new PollingSelfTestCommand(url, token, store, print(out)).run(Optional.empty());
             String printed = out.toString(StandardCharsets.UTF_8);
             assertFalse(passed, printed);
             assertTrue(printed.contains("Summary: "), printed);

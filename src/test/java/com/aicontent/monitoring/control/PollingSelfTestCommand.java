@@ -39,7 +39,7 @@ import java.util.logging.Logger;
  * The token defaults to the environment's ADMIN_TOKEN (which keeps it out of the process list) and
  * Redis to REDIS_URL, else 127.0.0.1:6379.
  */
-public final class PollingSelfTest {
+public final class PollingSelfTestCommand {
 
     private static final int SECTIONS = 2;
     private static final int IMAGES = 2;
@@ -52,7 +52,7 @@ public final class PollingSelfTest {
     private int passed;
     private int failed;
 
-    public PollingSelfTest(URI appUrl, String token, ProgressStore store, PrintStream out) {
+    public PollingSelfTestCommand(URI appUrl, String token, ProgressStore store, PrintStream out) {
         this.appUrl = URI.create(appUrl.toString().endsWith("/") ? appUrl.toString() : appUrl + "/");
         this.token = token;
         this.store = store;
@@ -84,7 +84,7 @@ public final class PollingSelfTest {
             return;
         }
         try {
-            var selfTest = new PollingSelfTest(URI.create(url), token, store, System.out);
+            var selfTest = new PollingSelfTestCommand(URI.create(url), token, store, System.out);
             boolean ok = selfTest.run(Optional.ofNullable(session).map(SessionHash::new));
             System.exit(ok ? 0 : 1);
         } finally {
