@@ -1,5 +1,6 @@
 package com.aicontent.ai.control;
 
+import com.aicontent.BuiltWar;
 import com.aicontent.ApiClient;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
@@ -8,13 +9,11 @@ import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.TargetsContainer;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -54,7 +53,7 @@ class OpenAiGenerationIT {
     @TargetsContainer("payara-micro-openai")
     static WebArchive war() {
         pointPayaraAtTheFakeModel();
-        return ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("it.war")));
+        return BuiltWar.archive();
     }
 
     @AfterAll

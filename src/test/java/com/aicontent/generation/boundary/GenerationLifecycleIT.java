@@ -1,5 +1,6 @@
 package com.aicontent.generation.boundary;
 
+import com.aicontent.BuiltWar;
 import com.aicontent.ApiClient;
 import com.aicontent.IntegrationTestDatabase;
 import com.aicontent.progress.control.ProgressStore;
@@ -9,7 +10,6 @@ import jakarta.json.JsonObject;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -17,7 +17,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-import java.io.File;
 import java.net.URI;
 import java.net.URL;
 import java.sql.Connection;
@@ -41,7 +40,7 @@ class GenerationLifecycleIT {
 
     @Deployment(testable = false)
     static WebArchive war() {
-        return ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("it.war")));
+        return BuiltWar.archive();
     }
 
     @ArquillianResource

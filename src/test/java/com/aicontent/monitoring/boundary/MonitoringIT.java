@@ -1,5 +1,6 @@
 package com.aicontent.monitoring.boundary;
 
+import com.aicontent.BuiltWar;
 import com.aicontent.ApiClient;
 import com.aicontent.OpenApiDocument;
 import com.aicontent.monitoring.control.PollingSelfTestCommand;
@@ -10,7 +11,6 @@ import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -56,7 +56,7 @@ class MonitoringIT {
 
     @Deployment
     static WebArchive war() {
-        return ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("it.war")))
+        return BuiltWar.archive()
                 .addClasses(MonitoringIT.class, JConsoleConnection.class, ApiClient.class, OpenApiDocument.class, PollingSelfTestCommand.class);
     }
 
