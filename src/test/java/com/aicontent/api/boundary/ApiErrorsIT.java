@@ -113,7 +113,7 @@ class ApiErrorsIT {
     @Test
     void missingFieldsAreNamedToo() {
         JsonObject problem = problem(api.post("/api/ai-content", "{\"title\": \"Only a title\"}"), 400);
-        assertTrue(problem.toString().contains("language") && problem.toString().contains("sections"), problem.toString());
+        assertTrue(problem.toString().contains("sections") && problem.toString().contains("images"), problem.toString());
     }
 
     @Test
