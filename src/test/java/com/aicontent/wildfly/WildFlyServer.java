@@ -23,6 +23,7 @@ import java.util.stream.Stream;
 
 import com.aicontent.ApiClient;
 import com.aicontent.DedicatedRedis;
+import com.aicontent.IntegrationTestIsolation;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -42,7 +43,7 @@ public final class WildFlyServer implements BeforeAllCallback, ParameterResolver
     private static final Duration BOOT_TIMEOUT = Duration.ofMinutes(4);
     private static final String CONFIG = "standalone-microprofile.xml";
     /** WildFly's own database: Payara test runs of any build on this machine empty their schema at will. */
-    static final String DATABASE = "ai_content_wildfly";
+    static final String DATABASE = IntegrationTestIsolation.own("ai_content_wildfly");
 
     private final Path home;
     private final Path runDirectory;

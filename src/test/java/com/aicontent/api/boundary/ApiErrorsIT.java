@@ -1,5 +1,6 @@
 package com.aicontent.api.boundary;
 
+import com.aicontent.IntegrationTestIsolation;
 import com.aicontent.BuiltWar;
 import com.aicontent.ApiClient;
 import com.aicontent.progress.control.ProgressStore;
@@ -47,7 +48,7 @@ class ApiErrorsIT {
 
     @BeforeAll
     static void connect() {
-        redis = ProgressStore.connect("redis://127.0.0.1:6379", 3600);
+        redis = ProgressStore.connect(IntegrationTestIsolation.redisUrl(), 3600);
     }
 
     @AfterAll

@@ -1,8 +1,8 @@
 package com.aicontent.generation.boundary;
 
+import com.aicontent.IntegrationTestIsolation;
 import com.aicontent.BuiltWar;
 import com.aicontent.ApiClient;
-import com.aicontent.IntegrationTestDatabase;
 import com.aicontent.progress.control.ProgressStore;
 import com.aicontent.progress.entity.ProgressWrite;
 import com.aicontent.progress.entity.SessionHash;
@@ -51,7 +51,7 @@ class GenerationLifecycleIT {
 
     @BeforeAll
     static void connect() {
-        redis = ProgressStore.connect("redis://127.0.0.1:6379", 3600);
+        redis = ProgressStore.connect(IntegrationTestIsolation.redisUrl(), 3600);
     }
 
     @AfterAll
@@ -215,6 +215,6 @@ class GenerationLifecycleIT {
     }
 
     static Connection postgres() throws Exception {
-        return IntegrationTestDatabase.connect();
+        return IntegrationTestIsolation.connect();
     }
 }

@@ -1,5 +1,6 @@
 package com.aicontent.generation.boundary;
 
+import com.aicontent.IntegrationTestIsolation;
 import com.aicontent.BuiltWar;
 import com.aicontent.ApiClient;
 import com.aicontent.PayaraMicroServer;
@@ -51,7 +52,7 @@ class MultipleInstancesIT {
                 Path.of("target", "second-instance"),
                 List.of("--addlibs", System.getProperty("payara.postgresqlJar"),
                         "--postbootcommandfile", System.getProperty("payara.postBootCommands")),
-                Map.of("ADMIN_TOKEN", ApiClient.TOKEN, "AI_DEMO_DELAY_MS", "300", "GENERATION_LEASE_SECONDS", "6"));
+                Map.of("REDIS_URL", IntegrationTestIsolation.redisUrl(), "ADMIN_TOKEN", ApiClient.TOKEN, "AI_DEMO_DELAY_MS", "300", "GENERATION_LEASE_SECONDS", "6"));
         second.start();
     }
 

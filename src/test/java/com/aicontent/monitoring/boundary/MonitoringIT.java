@@ -1,5 +1,6 @@
 package com.aicontent.monitoring.boundary;
 
+import com.aicontent.IntegrationTestIsolation;
 import com.aicontent.BuiltWar;
 import com.aicontent.ApiClient;
 import com.aicontent.OpenApiDocument;
@@ -193,7 +194,7 @@ class MonitoringIT {
     }
 
     private static ProgressStore connect() {
-        return ProgressStore.connect("redis://127.0.0.1:6379", 3600);
+        return ProgressStore.connect(IntegrationTestIsolation.redisUrl(), 3600);
     }
 
     private static PrintStream print(ByteArrayOutputStream out) {

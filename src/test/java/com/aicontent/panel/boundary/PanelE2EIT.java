@@ -1,5 +1,6 @@
 package com.aicontent.panel.boundary;
 
+import com.aicontent.IntegrationTestIsolation;
 import com.aicontent.PayaraMicroServer;
 
 import org.junit.jupiter.api.AfterAll;
@@ -33,7 +34,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The admin panel's end-to-end scenarios (src/test/e2e: node --test driving Debian's Chromium
  * through playwright-core) against the real WAR on Payara Micro and the real Redis and
- * PostgreSQL (database ai_content_panel_e2e, created when missing, with a fresh schema per run). Payara is started here rather than by Arquillian because one scenario stops the
+ * PostgreSQL (database ai_content_panel_e2e_<n>, created when missing, with a fresh schema per run). Payara is started here rather than by Arquillian because one scenario stops the
  * server under a polling page and starts it again.
  *
  * System properties: {@code panel.e2e.screenshots} (where the scenarios save their screenshots,
@@ -49,7 +50,7 @@ class PanelE2EIT {
     private static final Path WORK = PROJECT.resolve("target/e2e");
     private static final long NODE_LIMIT_MINUTES = 30;
 
-    private static final String DATABASE = "ai_content_panel_e2e";
+    private static final String DATABASE = IntegrationTestIsolation.own("ai_content_panel_e2e");
     private static final String ADMIN_TOKEN = "e2e-" + UUID.randomUUID();
     private static PayaraMicroServer server;
     private static ServerSwitch serverSwitch;
@@ -63,7 +64,7 @@ class PanelE2EIT {
         environment.put("ADMIN_TOKEN", ADMIN_TOKEN);
         environment.put("AI_PROVIDER", "demo");
         environment.put("AI_DEMO_DELAY_MS", System.getProperty("panel.e2e.delayMs", "2000"));
-        environment.put("REDIS_URL", System.getenv().getOrDefault("REDIS_URL", "redis://127.0.0.1:6379"));
+        environment.put("REDIS_URL", IntegrationTestIsolation.redisUrl());
         // the default datasource on PostgreSQL, as the Arquillian ITs and the run command have it
         List<String> options = List.of(
                 "--addlibs", System.getProperty("payara.postgresqlJar", "target/postgresql.jar"),

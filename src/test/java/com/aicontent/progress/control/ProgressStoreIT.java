@@ -1,5 +1,6 @@
 package com.aicontent.progress.control;
 
+import com.aicontent.IntegrationTestIsolation;
 import com.aicontent.progress.entity.PartProgress;
 import com.aicontent.progress.entity.ProgressDocument;
 import com.aicontent.progress.entity.ProgressStatus;
@@ -32,7 +33,7 @@ class ProgressStoreIT {
 
     @BeforeAll
     static void connect() {
-        store = ProgressStore.connect(System.getenv().getOrDefault("REDIS_URL", "redis://127.0.0.1:6379"), 3600);
+        store = ProgressStore.connect(IntegrationTestIsolation.redisUrl(), 3600);
     }
 
     @AfterAll
@@ -239,7 +240,7 @@ class ProgressStoreIT {
 
         ShortLived(int leaseSeconds) {
             store = new ProgressStore();
-            store.redisUrl = System.getenv().getOrDefault("REDIS_URL", "redis://127.0.0.1:6379");
+            store.redisUrl = IntegrationTestIsolation.redisUrl();
             store.ttlSeconds = 60;
             store.timeoutMillis = 2000;
             store.poolSize = 2;
