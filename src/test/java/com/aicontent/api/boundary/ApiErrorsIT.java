@@ -1,9 +1,8 @@
 package com.aicontent.api.boundary;
 
-import com.aicontent.IntegrationTestIsolation;
 import com.aicontent.BuiltWar;
 import com.aicontent.ApiClient;
-import com.aicontent.progress.control.ProgressStore;
+import com.aicontent.progress.control.RedisFixture;
 import com.aicontent.progress.entity.SessionHash;
 import jakarta.json.JsonObject;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -15,6 +14,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -44,17 +44,8 @@ class ApiErrorsIT {
     URL base;
 
     ApiClient api;
-    static ProgressStore redis;
-
-    @BeforeAll
-    static void connect() {
-        redis = ProgressStore.connect(IntegrationTestIsolation.redisUrl(), 3600);
-    }
-
-    @AfterAll
-    static void disconnect() {
-        redis.close();
-    }
+    @RegisterExtension
+    static final RedisFixture redis = RedisFixture.onTestRedis();
 
     @BeforeEach
     void client() {
@@ -87,7 +78,7 @@ class ApiErrorsIT {
             "GET, /api/no-such-thing, 404",
     })
     void badPathsAndUnknownGenerationsAnswerProblems(String method, String path, int status) {
-        Set<SessionHash> before = redis.sessions();
+        Set<SessionHash> before = redis.documents().sessions();
         HttpResponse<String> response = "GET".equals(method) ? api.get(path) : api.post(path, null);
         problem(response, status);
         assertNoNewKeys(before);
@@ -95,14 +86,14 @@ class ApiErrorsIT {
 
     /** Keys may expire meanwhile (earlier runs left some), but none may appear. */
     static void assertNoNewKeys(Set<SessionHash> before) {
-        Set<SessionHash> added = new HashSet<>(redis.sessions());
+        Set<SessionHash> added = new HashSet<>(redis.documents().sessions());
         added.removeAll(before);
         assertEquals(Set.of(), added, "no key was created");
     }
 
     @Test
     void anInvalidBodyNamesEveryRejectedField() {
-        Set<SessionHash> before = redis.sessions();
+        Set<SessionHash> before = redis.documents().sessions();
         JsonObject problem = problem(api.post("/api/ai-content",
                 "{\"title\": \"\", \"language\": \"de\", \"sections\": 0, \"images\": 21}"), 400);
         List<String> fields = problem.getJsonArray("errors").getValuesAs(JsonObject.class).stream()
