@@ -50,11 +50,10 @@ public class ProgressDocuments {
     /** The document as stored, in one GET: the status poll's only I/O. */
     public Optional<String> read(SessionHash hash) {
         try {
-            String document = counters.timed(() -> redis.client().get(ProgressKeys.progress(hash)));
+            String document = redis.roundTrip(client -> client.get(ProgressKeys.progress(hash)));
             counters.read();
             return Optional.ofNullable(document);
         } catch (JedisException e) {
-            counters.failed();
             throw redis.unavailable("the progress read", e);
         }
     }
@@ -76,19 +75,17 @@ public class ProgressDocuments {
         JedisException last = null;
         for (int attempt = 1; attempt <= WRITE_ATTEMPTS; attempt++) {
             try {
-                List<?> answer = (List<?>) counters.timed(() -> WRITE.run(redis.client(), scriptKeys, args));
+                List<?> answer = (List<?>) redis.run(WRITE, scriptKeys, args);
                 counters.wrote();
                 String document = (String) answer.get(1);
                 return new WriteResult(WriteOutcome.valueOf(((String) answer.get(0)).toUpperCase(Locale.ROOT)),
                         document == null || document.isEmpty() ? null : json.document(document));
             } catch (JedisConnectionException e) {
-                counters.failed();
                 last = e;
                 LOG.log(Level.WARNING, "AI-PROGRESS [{0}] Redis write failed (attempt {1} of {2}): {3}",
                         new Object[]{hash, attempt, WRITE_ATTEMPTS, e.getMessage()});
                 pause(attempt);
             } catch (JedisException e) {
-                counters.failed();
                 throw new RedisUnavailableException("Redis refused the progress write: " + e.getMessage(), e);
             }
         }
@@ -101,7 +98,8 @@ public class ProgressDocuments {
         String cursor = ScanParams.SCAN_POINTER_START;
         Set<SessionHash> sessions = new HashSet<>();
         do {
-            ScanResult<String> page = redis.client().scan(cursor, params);
+            String from = cursor;
+            ScanResult<String> page = redis.roundTrip(client -> client.scan(from, params));
             for (String key : page.getResult()) {
                 String hash = key.substring(ProgressKeys.PROGRESS_PREFIX.length());
                 if (SessionHash.isWellFormed(hash)) {

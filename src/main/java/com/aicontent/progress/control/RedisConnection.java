@@ -17,6 +17,8 @@ import java.net.URISyntaxException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
+import java.util.function.Function;
 import java.util.logging.Logger;
 
 /**
@@ -40,11 +42,15 @@ public class RedisConnection {
     @ConfigProperty(name = "REDIS_POOL_SIZE", defaultValue = "32")
     int poolSize;
 
+    @Inject
+    StoreCounters counters;
+
     private UnifiedJedis client;
 
     /** A connection outside the container, for a command-line tool; {@link #close()} it when done. */
     public static RedisConnection open(String url, Duration timeout, int poolSize) {
         RedisConnection connection = new RedisConnection();
+        connection.counters = new StoreCounters();
         connection.url = url;
         connection.timeoutMillis = Math.toIntExact(timeout.toMillis());
         connection.poolSize = poolSize;
@@ -65,6 +71,21 @@ public class RedisConnection {
 
     UnifiedJedis client() {
         return client;
+    }
+
+    /** One round trip, timed; a failure is counted and thrown on. */
+    <T> T roundTrip(Function<UnifiedJedis, T> command) {
+        try {
+            return counters.timed(() -> command.apply(client));
+        } catch (JedisException e) {
+            counters.failed();
+            throw e;
+        }
+    }
+
+    /** One run of a script, timed like any other round trip. */
+    Object run(RedisScript script, List<String> keys, List<String> args) {
+        return roundTrip(redis -> script.run(redis, keys, args));
     }
 
     /** The URL as it may appear in a log: the password replaced. */

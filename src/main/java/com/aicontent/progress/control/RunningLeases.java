@@ -35,9 +35,6 @@ public class RunningLeases {
     @Inject
     ProgressJson json;
 
-    @Inject
-    StoreCounters counters;
-
     /** Renews the leases of the generations this instance runs, in one round trip. */
     public void renew(Collection<SessionHash> running) {
         if (running.isEmpty()) {
@@ -46,9 +43,8 @@ public class RunningLeases {
         List<String> args = new ArrayList<>(List.of(Long.toString(keys.lease().toSeconds()), Integer.toString(keys.ttlSeconds())));
         running.forEach(hash -> args.add(hash.value()));
         try {
-            counters.timed(() -> RENEW.run(redis.client(), List.of(ProgressKeys.RUNNING), args));
+            redis.run(RENEW, List.of(ProgressKeys.RUNNING), args);
         } catch (JedisException e) {
-            counters.failed();
             LOG.log(Level.WARNING, "AI-PROGRESS could not renew the leases of {0} generations: {1}",
                     new Object[]{running.size(), e.getMessage()});
         }
@@ -63,12 +59,11 @@ public class RunningLeases {
      */
     public List<ProgressDocument> reapStalled(Map<String, String> messages) {
         try {
-            List<?> failed = (List<?>) counters.timed(() -> REAP.run(redis.client(), List.of(ProgressKeys.RUNNING), List.of(
+            List<?> failed = (List<?>) redis.run(REAP, List.of(ProgressKeys.RUNNING), List.of(
                     ProgressDocuments.now(), Integer.toString(keys.ttlSeconds()), json.json(messages),
-                    ProgressKeys.PROGRESS_PREFIX, ProgressKeys.CHANNEL_PREFIX)));
+                    ProgressKeys.PROGRESS_PREFIX, ProgressKeys.CHANNEL_PREFIX));
             return failed.stream().map(document -> json.document((String) document)).toList();
         } catch (JedisException e) {
-            counters.failed();
             LOG.log(Level.WARNING, "AI-PROGRESS could not look for stalled generations: {0}", e.getMessage());
             return List.of();
         }

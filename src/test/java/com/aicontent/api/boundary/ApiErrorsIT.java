@@ -1,26 +1,18 @@
 package com.aicontent.api.boundary;
 
-import com.aicontent.BuiltWar;
+import com.aicontent.DeployedApplication;
 import com.aicontent.ApiClient;
 import com.aicontent.progress.control.RedisFixture;
 import com.aicontent.progress.entity.SessionHash;
 import jakarta.json.JsonObject;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import java.io.ByteArrayInputStream;
 import java.net.URI;
-import java.net.URL;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.HashSet;
@@ -32,25 +24,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Every bad request gets a problem+json answer with the right status, and writes nothing to Redis. */
-@ExtendWith(ArquillianExtension.class)
-class ApiErrorsIT {
+class ApiErrorsIT extends DeployedApplication {
 
-    @Deployment(testable = false)
-    static WebArchive war() {
-        return BuiltWar.archive();
-    }
-
-    @ArquillianResource
-    URL base;
-
-    ApiClient api;
     @RegisterExtension
     static final RedisFixture redis = RedisFixture.onTestRedis();
-
-    @BeforeEach
-    void client() {
-        api = new ApiClient(URI.create(base.toString()));
-    }
 
     static JsonObject problem(HttpResponse<String> response, int status) {
         assertEquals(status, response.statusCode(), response.body());

@@ -1,25 +1,17 @@
 package com.aicontent.generation.boundary;
 
+import com.aicontent.DeployedApplication;
 import com.aicontent.IntegrationTestIsolation;
-import com.aicontent.BuiltWar;
 import com.aicontent.ApiClient;
 import com.aicontent.progress.control.RedisFixture;
 import com.aicontent.progress.entity.ProgressWrite;
 import com.aicontent.progress.entity.SessionHash;
 import jakarta.json.JsonObject;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.net.URI;
-import java.net.URL;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -36,25 +28,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Generations end to end on Payara Micro, the real Redis and PostgreSQL, through the public API:
  * the seven steps, cancel, restart and resume.
  */
-@ExtendWith(ArquillianExtension.class)
-class GenerationLifecycleIT {
+class GenerationLifecycleIT extends DeployedApplication {
 
-    @Deployment(testable = false)
-    static WebArchive war() {
-        return BuiltWar.archive();
-    }
-
-    @ArquillianResource
-    URL base;
-
-    ApiClient api;
     @RegisterExtension
     static final RedisFixture redis = RedisFixture.onTestRedis();
-
-    @BeforeEach
-    void client() {
-        api = new ApiClient(URI.create(base.toString()));
-    }
 
     @Test
     void aGenerationGoesThroughAllSevenStepsToCompletedAndKeepsTheArticleInPostgres() throws Exception {

@@ -19,7 +19,7 @@ public final class RedisFixture implements AutoCloseable, AfterAllCallback {
     private final RedisConnection connection;
     private final ProgressKeys keys;
     private final ProgressJson json = new ProgressJson();
-    private final StoreCounters counters = new StoreCounters();
+    private final StoreCounters counters;
     private final ProgressDocuments documents = new ProgressDocuments();
     private final RunningLeases leases = new RunningLeases();
     private final ProgressUpdates updates = new ProgressUpdates();
@@ -27,6 +27,7 @@ public final class RedisFixture implements AutoCloseable, AfterAllCallback {
 
     private RedisFixture(String url, Duration ttl, Duration lease) {
         connection = RedisConnection.open(url, Duration.ofSeconds(2), 8);
+        counters = connection.counters;
         keys = ProgressKeys.of(ttl, lease);
         documents.redis = connection;
         documents.keys = keys;
@@ -35,7 +36,6 @@ public final class RedisFixture implements AutoCloseable, AfterAllCallback {
         leases.redis = connection;
         leases.keys = keys;
         leases.json = json;
-        leases.counters = counters;
         updates.redis = connection;
         store.documents = documents;
         store.leases = leases;
