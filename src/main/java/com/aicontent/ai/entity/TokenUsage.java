@@ -4,8 +4,4 @@ package com.aicontent.ai.entity;
 public record TokenUsage(long promptTokens, long completionTokens) {
 
     public static final TokenUsage NONE = new TokenUsage(0, 0);
-
-    public TokenUsage plus(TokenUsage other) {
-        return new TokenUsage(promptTokens + other.promptTokens, completionTokens + other.completionTokens);
-    }
 }

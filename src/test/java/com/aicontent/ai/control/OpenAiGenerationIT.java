@@ -74,7 +74,7 @@ class OpenAiGenerationIT {
         JsonObject done = api.pollUntil(started.getString("session_hash"), ApiClient::terminal);
 
         assertEquals("completed", done.getString("status"), done.toString());
-        JsonObject article = ApiClient.json(api.get("/api/ai-content/" + started.getJsonNumber("ai_content_id")).body());
+        JsonObject article = api.articleOnceSettled(started.getJsonNumber("ai_content_id").longValue());
         assertEquals("completed", article.getString("status"), article.toString());
         assertEquals("fake-chat", article.getString("model"));
         assertAllMarked(article.getJsonArray("headings"), sections);
