@@ -43,7 +43,8 @@ public final class WildFlyServer implements BeforeAllCallback, ParameterResolver
     private static final Duration BOOT_TIMEOUT = Duration.ofMinutes(4);
     private static final String CONFIG = "standalone-microprofile.xml";
     /** WildFly's own database: Payara test runs of any build on this machine empty their schema at will. */
-    static final String DATABASE = IntegrationTestIsolation.own("ai_content_wildfly");
+    /** A schema of WildFly's own in the database test, so its articles never mix with Payara's. */
+    static final String SCHEMA = IntegrationTestIsolation.own("ai_content_wildfly");
 
     private final Path home;
     private final Path runDirectory;
@@ -133,7 +134,7 @@ public final class WildFlyServer implements BeforeAllCallback, ParameterResolver
         try {
             prepareRunDirectory();
             configurePostgresql();
-            emptyDatabase();
+            IntegrationTestIsolation.emptySchema(SCHEMA);
             Files.copy(Path.of(System.getProperty("app.war")), runDirectory.resolve("deployments/ai-content-generator.war"));
             long configured = System.nanoTime();
             redis = DedicatedRedis.start();
@@ -166,16 +167,6 @@ public final class WildFlyServer implements BeforeAllCallback, ParameterResolver
                 "--file=" + script), Duration.ofMinutes(2), "configure PostgreSQL");
     }
 
-    private static void emptyDatabase() {
-        try (Connection db = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/postgres", "postgres", "");
-             Statement sql = db.createStatement()) {
-            sql.execute("drop database if exists " + DATABASE + " with (force)");
-            sql.execute("create database " + DATABASE);
-        } catch (SQLException e) {
-            throw new IllegalStateException("PostgreSQL must answer on 127.0.0.1:5432 to user postgres without a password", e);
-        }
-    }
-
     private void launch() throws IOException {
         var command = List.of("bash", home.resolve("bin/standalone.sh").toString(),
                 "-c", CONFIG,
@@ -194,8 +185,8 @@ public final class WildFlyServer implements BeforeAllCallback, ParameterResolver
         env.put("REDIS_URL", redis.url());
         env.put("DB_HOST", "127.0.0.1");
         env.put("DB_PORT", "5432");
-        env.put("DB_NAME", DATABASE);
-        env.put("DB_SCHEMA", "public");
+        env.put("DB_NAME", "test");
+        env.put("DB_SCHEMA", SCHEMA);
         env.put("DB_USER", "postgres");
         // the machine's PostgreSQL trusts local connections; WildFly insists on a non-empty value
         env.put("DB_PASSWORD", "trusted");
