@@ -248,6 +248,19 @@ public class ProgressStore {
         }
     }
 
+    /** Runs a script of another class of this package (GenerationSlots) on the store's connections. */
+    Object eval(String script, List<String> keys, List<String> args) {
+        try {
+            long started = System.nanoTime();
+            Object answer = redis.eval(script, keys, args);
+            timed(started);
+            return answer;
+        } catch (JedisException e) {
+            errors.incrementAndGet();
+            throw new RedisUnavailableException("Redis did not answer: " + e.getMessage(), e);
+        }
+    }
+
     /** Seconds until the running set of leases expires; -2 when there is none. */
     public long runningSetTimeToLive() {
         return redis.ttl(RUNNING_KEY);
@@ -419,7 +432,7 @@ public class ProgressStore {
         return uri.getRawUserInfo() == null ? url : url.replace(uri.getRawUserInfo() + "@", "***@");
     }
 
-    private static String loadScript(String name) {
+    static String loadScript(String name) {
         try (InputStream in = ProgressStore.class.getResourceAsStream(name)) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
