@@ -27,8 +27,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Checks the identity provider's access tokens with Nimbus JOSE+JWT: the signature against the
- * provider's JWKS (cached; an unknown key id fetches the set again, at most every 30 s, so a key
- * rotation is followed and a flood of made-up key ids cannot hammer the provider), only asymmetric
+ * provider's JWKS (cached; an unknown key id fetches the set again, at most every 30 s by default, so a key
+ * rotation is followed and a flood of made-up key ids cannot hammer the provider:
+ * {@code OIDC_JWKS_MIN_REFETCH_SECONDS}), only asymmetric
  * algorithms ({@code none} and HMAC are refused, so a public key can never serve as a shared
  * secret), and the issuer, audience, expiry and not-before with {@code OIDC_CLOCK_SKEW_SECONDS}
  * of tolerance.
@@ -40,7 +41,6 @@ public class AccessTokenVerifier {
             JWSAlgorithm.PS256, JWSAlgorithm.PS384, JWSAlgorithm.PS512, JWSAlgorithm.ES256, JWSAlgorithm.ES384,
             JWSAlgorithm.ES512, JWSAlgorithm.EdDSA);
     private static final long JWKS_CACHE_MILLIS = TimeUnit.MINUTES.toMillis(15);
-    private static final long JWKS_REFETCH_MIN_INTERVAL_MILLIS = TimeUnit.SECONDS.toMillis(30);
 
     @Inject
     OidcSettings settings;
@@ -48,7 +48,7 @@ public class AccessTokenVerifier {
     @Inject
     OidcProvider provider;
 
-    private volatile ConfigurableJWTProcessor<SecurityContext> processor;
+    volatile ConfigurableJWTProcessor<SecurityContext> processor;
 
     /** The caller the token stands for; 503 while the identity provider has not been discovered. */
     public Caller verify(String token) throws InvalidTokenException {
@@ -83,20 +83,21 @@ public class AccessTokenVerifier {
                 "Service Unavailable", "The identity provider cannot be reached to check the access token; try again shortly"));
         synchronized (this) {
             if (processor == null) {
-                processor = processorFor(metadata, settings.audience(), settings.clockSkewSeconds());
+                processor = processorFor(metadata, settings.audience(), settings.clockSkewSeconds(),
+                        TimeUnit.SECONDS.toMillis(settings.jwksMinRefetchSeconds()));
             }
             return processor;
         }
     }
 
     static ConfigurableJWTProcessor<SecurityContext> processorFor(ProviderMetadata metadata, String audience,
-                                                                 int clockSkewSeconds) {
+                                                                 int clockSkewSeconds, long minRefetchMillis) {
         JWKSource<SecurityContext> keys;
         try {
             int timeout = (int) OidcProvider.TIMEOUT.toMillis();
             keys = JWKSourceBuilder.create(metadata.jwksUri().toURL(), new DefaultResourceRetriever(timeout, timeout, 512 * 1024))
                     .cache(JWKS_CACHE_MILLIS, timeout)
-                    .rateLimited(JWKS_REFETCH_MIN_INTERVAL_MILLIS)
+                    .rateLimited(minRefetchMillis)
                     .retrying(true)
                     .build();
         } catch (MalformedURLException e) {

@@ -37,6 +37,15 @@ public class OidcSettings {
     @ConfigProperty(name = "OIDC_CLOCK_SKEW_SECONDS", defaultValue = "30")
     int clockSkewSeconds;
 
+    @Inject
+    @ConfigProperty(name = "OIDC_JWKS_MIN_REFETCH_SECONDS", defaultValue = "30")
+    int jwksMinRefetchSeconds;
+
+    /** The shortest time between two fetches of the provider's keys (an unknown key id fetches them). */
+    public int jwksMinRefetchSeconds() {
+        return jwksMinRefetchSeconds;
+    }
+
     public boolean enabled() {
         return issuer().isPresent();
     }
