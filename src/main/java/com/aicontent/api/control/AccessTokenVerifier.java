@@ -21,6 +21,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import java.net.MalformedURLException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.text.ParseException;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -32,7 +38,9 @@ import java.util.concurrent.TimeUnit;
  * {@code OIDC_JWKS_MIN_REFETCH_SECONDS}), only asymmetric
  * algorithms ({@code none} and HMAC are refused, so a public key can never serve as a shared
  * secret), and the issuer, audience, expiry and not-before with {@code OIDC_CLOCK_SKEW_SECONDS}
- * of tolerance.
+ * of tolerance. A token that passed is remembered (by its SHA-256) until it expires: the same tab
+ * presents the same token on every status poll, every 3 seconds, and that hot path then costs a
+ * hash and a map look-up instead of a signature check.
  */
 @ApplicationScoped
 public class AccessTokenVerifier {
@@ -41,6 +49,7 @@ public class AccessTokenVerifier {
             JWSAlgorithm.PS256, JWSAlgorithm.PS384, JWSAlgorithm.PS512, JWSAlgorithm.ES256, JWSAlgorithm.ES384,
             JWSAlgorithm.ES512, JWSAlgorithm.EdDSA);
     private static final long JWKS_CACHE_MILLIS = TimeUnit.MINUTES.toMillis(15);
+    static final int MAX_REMEMBERED = 20_000;
 
     @Inject
     OidcSettings settings;
@@ -49,9 +58,26 @@ public class AccessTokenVerifier {
     OidcProvider provider;
 
     volatile ConfigurableJWTProcessor<SecurityContext> processor;
+    private final Map<String, Verified> verified = new ConcurrentHashMap<>();
+
+    /** A token that passed every check, and when it expires. */
+    private record Verified(Caller caller, long expiresAtMillis) {
+    }
 
     /** The caller the token stands for; 503 while the identity provider has not been discovered. */
     public Caller verify(String token) throws InvalidTokenException {
+        String key = digest(token);
+        long now = System.currentTimeMillis();
+        Verified known = verified.get(key);
+        if (known != null && known.expiresAtMillis() > now) {
+            return known.caller();
+        }
+        Verified checked = check(token);
+        remember(key, checked, now);
+        return checked.caller();
+    }
+
+    private Verified check(String token) throws InvalidTokenException {
         JWTClaimsSet claims;
         try {
             claims = processor().process(token, null);
@@ -62,7 +88,26 @@ public class AccessTokenVerifier {
         } catch (com.nimbusds.jose.JOSEException e) {
             throw new InvalidTokenException("the signature could not be checked: " + e.getMessage());
         }
-        return Caller.user(nameOf(claims), RolesClaim.read(claims.getClaims(), settings.rolesClaim()));
+        return new Verified(Caller.user(nameOf(claims), RolesClaim.read(claims.getClaims(), settings.rolesClaim())),
+                claims.getExpirationTime().getTime());
+    }
+
+    private void remember(String key, Verified checked, long now) {
+        if (verified.size() >= MAX_REMEMBERED) {
+            verified.values().removeIf(entry -> entry.expiresAtMillis() <= now);
+            if (verified.size() >= MAX_REMEMBERED) {
+                verified.clear();
+            }
+        }
+        verified.put(key, checked);
+    }
+
+    private static String digest(String token) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java has SHA-256", e);
+        }
     }
 
     /** {@code preferred_username}, else {@code sub}. */

@@ -181,6 +181,16 @@ class AccessTokenVerifierTest {
     }
 
     @Test
+    void aTokenThatPassedIsRememberedUntilItExpiresAndAnExpiredOneIsCheckedAgain() throws Exception {
+        String token = signed(claims().expirationTime(Date.from(Instant.now().plusMillis(1500))).build(), key);
+        verifier.verify(token);
+        jwksServer.stop(0); // the keys cannot be fetched again: a remembered token needs no check
+        assertEquals("eddie", verifier.verify(token).name());
+        Thread.sleep(1600 + 5000); // past exp and the 5 s skew
+        refused(token, "expired");
+    }
+
+    @Test
     void garbageIsRefused() {
         refused("not-a-jwt", "not a JWT");
         refused("a.b.c", "");
