@@ -41,6 +41,9 @@ public class IntegrationTestIsolation implements LauncherSessionListener {
         }
         index = claimRedisDatabase();
         emptySchema();
+        if (System.getProperty("keycloak.home") != null) {
+            KeycloakServer.startInBackground(); // boots while the first tests run; the sign-in tests wait for it
+        }
         if (System.getProperty("payara.postBootCommands") != null) {
             System.setProperty("payara.cmdOptions", System.getProperty("payara.cmdOptions", "") + " -DREDIS_URL=" + redisUrl());
             System.setProperty("payara.postBootCommands", postBootCommands().toString());

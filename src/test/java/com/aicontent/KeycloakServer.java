@@ -18,6 +18,8 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.stream.Collectors;
 
 /**
@@ -33,7 +35,7 @@ public final class KeycloakServer {
     public static final String REALM = "ai-content";
     public static final String CLIENT = "ai-content-panel";
     private static final Duration START_LIMIT = Duration.ofMinutes(6);
-    private static KeycloakServer shared;
+    private static CompletableFuture<KeycloakServer> shared;
 
     private final int port;
     private final String adminPassword = UUID.randomUUID().toString();
@@ -45,14 +47,28 @@ public final class KeycloakServer {
         this.port = port;
     }
 
-    /** The one Keycloak of this JVM, started on first use. */
-    public static synchronized KeycloakServer shared() {
+    /**
+     * Starts the Keycloak of this JVM in the background, so it boots while the first tests run
+     * (IntegrationTestIsolation calls this when a test run begins); {@link #shared()} waits for it.
+     */
+    public static synchronized void startInBackground() {
         if (shared == null) {
-            KeycloakServer server = new KeycloakServer(freePort());
-            server.start();
-            shared = server;
+            shared = CompletableFuture.supplyAsync(() -> {
+                KeycloakServer server = new KeycloakServer(freePort());
+                server.start();
+                return server;
+            });
         }
-        return shared;
+    }
+
+    /** The one Keycloak of this JVM, started on first use (or earlier, in the background). */
+    public static KeycloakServer shared() {
+        startInBackground();
+        try {
+            return shared.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
     }
 
     public URI baseUri() {

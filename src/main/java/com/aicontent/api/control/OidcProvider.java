@@ -41,6 +41,11 @@ public class OidcProvider {
 
     void discoverAtStartUp(@Observes @Initialized(ApplicationScoped.class) Object started) {
         if (settings.enabled()) {
+            try {
+                settings.clientId();
+            } catch (IllegalStateException e) {
+                LOG.severe(e.getMessage()); // the panel cannot sign in; access tokens are still checked
+            }
             metadata();
         }
     }
