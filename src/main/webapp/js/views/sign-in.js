@@ -32,7 +32,8 @@ export function mountSignIn(root, { onSignedIn, notice }) {
     }
   }, () => {
     if (destroyed) return;
-    card.append(tokenForm(say, onSignedIn, true)); // the form reports an unreachable server itself
+    if (!notice) say(t('serverUnreachable'), 'unreachable');
+    card.append(tokenForm(say, onSignedIn, true));
   });
   return { destroy() { destroyed = true; } };
 }
