@@ -13,6 +13,7 @@ import com.nimbusds.jose.util.Base64URL;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.PlainJWT;
 import com.nimbusds.jwt.SignedJWT;
+import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -20,6 +21,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 import java.io.IOException;
+import java.io.StringReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -191,8 +193,10 @@ public abstract class AccessControlContract {
     public void mineListsOnlyWhatTheCallerStartedAndTheLogNamesTheUserNeverTheToken() throws IOException {
         String eddies = start(Who.EDDIE).getString("session_hash");
         String adas = start(Who.ADA).getString("session_hash");
-        List<JsonObject> mine = ApiClient.json("{\"l\":" + send("GET", "/api/ai-content?limit=100&mine=true", Who.EDDIE, null).body() + "}")
-                .getJsonArray("l").getValuesAs(JsonObject.class);
+        List<JsonObject> mine;
+        try (var reader = Json.createReader(new StringReader(send("GET", "/api/ai-content?limit=100&mine=true", Who.EDDIE, null).body()))) {
+            mine = reader.readArray().getValuesAs(JsonObject.class);
+        }
         assertTrue(mine.stream().anyMatch(item -> item.getString("session_hash").equals(eddies)));
         assertTrue(mine.stream().allMatch(item -> "eddie".equals(item.getString("started_by", null))), mine.toString());
         assertFalse(mine.stream().anyMatch(item -> item.getString("session_hash").equals(adas)));
