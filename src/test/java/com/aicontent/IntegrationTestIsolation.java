@@ -40,6 +40,9 @@ public class IntegrationTestIsolation implements LauncherSessionListener {
             return; // unit tests need neither
         }
         index = claimRedisDatabase();
+        if (System.getProperty("keycloak.home") != null) {
+            KeycloakServer.startInBackground(); // boots while the first tests run; the sign-in tests wait for it
+        }
         if (System.getProperty("payara.postBootCommands") != null) {
             System.setProperty("payara.cmdOptions", System.getProperty("payara.cmdOptions", "") + " -DREDIS_URL=" + redisUrl());
             System.setProperty("payara.postBootCommands", postBootCommandsOnEmptySchema(schema()).toString());

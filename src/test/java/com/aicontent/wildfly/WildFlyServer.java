@@ -24,6 +24,8 @@ import java.util.stream.Stream;
 import com.aicontent.ApiClient;
 import com.aicontent.DedicatedRedis;
 import com.aicontent.IntegrationTestIsolation;
+import com.aicontent.KeycloakServer;
+import com.aicontent.api.boundary.AccessControlContract;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -179,9 +181,11 @@ public final class WildFlyServer implements BeforeAllCallback, ParameterResolver
                 .redirectOutput(runDirectory.resolve("console.log").toFile());
         Map<String, String> env = builder.environment();
         env.put("JAVA_HOME", System.getProperty("java.home"));
-        env.put("ADMIN_TOKEN", ApiClient.TOKEN);
+        // signed in at the shared Keycloak, as the Payara tests are (AccessControlContract says how)
+        env.putAll(AccessControlContract.serverEnvironment(KeycloakServer.shared(), ApiClient.TOKEN));
         env.put("AI_PROVIDER", "demo");
-        env.put("AI_DEMO_DELAY_MS", System.getProperty("wildfly.demo.delay.ms", "40"));
+        // slow enough that a generation still runs when the access tests cancel it at once
+        env.put("AI_DEMO_DELAY_MS", System.getProperty("wildfly.demo.delay.ms", "1000"));
         env.put("REDIS_URL", redis.url());
         env.put("DB_HOST", "127.0.0.1");
         env.put("DB_PORT", "5432");

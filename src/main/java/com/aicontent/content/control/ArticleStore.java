@@ -39,9 +39,10 @@ public class ArticleStore {
     @PersistenceContext(unitName = "content")
     EntityManager em;
 
-    public long create(String sessionHash, ArticleBrief brief, String model) {
+    public long create(String sessionHash, ArticleBrief brief, String model, String startedBy) {
         Article article = new Article(sessionHash, brief.title(), brief.language(), brief.sections(), brief.images(),
                 model, Instant.now());
+        article.startedBy(startedBy);
         em.persist(article);
         em.flush();
         return article.id();
@@ -111,6 +112,14 @@ public class ArticleStore {
         }
     }
 
+    public void cancelledBy(long id, String user) {
+        article(id).cancelledBy(user);
+    }
+
+    public void restartedBy(long id, String user) {
+        article(id).restartedBy(user);
+    }
+
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<ArticleView> view(long id) {
         return Optional.ofNullable(em.find(Article.class, id)).map(article -> {
@@ -127,15 +136,27 @@ public class ArticleStore {
             return new ArticleView(id, article.sessionHash(), article.title(), article.language().name(),
                     article.status().name(), article.model(), article.error(), List.copyOf(article.headings()), sections,
                     images, article.summary(), meta, faq, article.promptTokens(), article.completionTokens(),
-                    text(article.createdAt()), text(article.completedAt()));
+                    text(article.createdAt()), text(article.completedAt()), article.startedBy(), article.cancelledBy(),
+                    article.restartedBy());
         });
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<ArticleListItem> recent(int limit) {
-        return em.createNamedQuery(Article.RECENT, Article.class).setMaxResults(limit).getResultList().stream()
+        return items(em.createNamedQuery(Article.RECENT, Article.class).setMaxResults(limit).getResultList());
+    }
+
+    /** The latest that {@code user} started. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<ArticleListItem> recentBy(String user, int limit) {
+        return items(em.createNamedQuery(Article.RECENT_BY, Article.class).setParameter("user", user)
+                .setMaxResults(limit).getResultList());
+    }
+
+    private static List<ArticleListItem> items(List<Article> articles) {
+        return articles.stream()
                 .map(a -> new ArticleListItem(a.id(), a.sessionHash(), a.title(), a.language().name(), a.status().name(),
-                        a.model(), text(a.createdAt()), text(a.completedAt())))
+                        a.model(), text(a.createdAt()), text(a.completedAt()), a.startedBy(), a.cancelledBy(), a.restartedBy()))
                 .toList();
     }
 

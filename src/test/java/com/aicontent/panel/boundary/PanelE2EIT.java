@@ -1,6 +1,7 @@
 package com.aicontent.panel.boundary;
 
 import com.aicontent.IntegrationTestIsolation;
+import com.aicontent.KeycloakServer;
 import com.aicontent.PayaraMicroServer;
 
 import org.junit.jupiter.api.AfterAll;
@@ -33,6 +34,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  *
  * System properties: {@code panel.e2e.screenshots} (where the scenarios save their screenshots,
  * default target/e2e/screenshots; point it at docs to refresh the README's pictures),
+ * {@code panel.e2e.only} (run only the scenario files whose name contains this),
  * {@code panel.e2e.delayMs} (the demo model's delay per call: long enough that a run is still
  * going when a scenario reloads, cancels from a second tab or stops the server; the demo model's
  * parts run in parallel, so a run takes about six delays).
@@ -60,6 +62,10 @@ class PanelE2EIT {
         environment.put("AI_PROVIDER", "demo");
         environment.put("AI_DEMO_DELAY_MS", System.getProperty("panel.e2e.delayMs", "2000"));
         environment.put("REDIS_URL", IntegrationTestIsolation.redisUrl());
+        // the panel signs in at the real Keycloak; the static token stays, as an operator's way in
+        environment.put("OIDC_ISSUER", KeycloakServer.shared().issuer());
+        environment.put("OIDC_CLIENT_ID", KeycloakServer.CLIENT);
+        environment.put("OIDC_JWKS_MIN_REFETCH_SECONDS", "1");
         // the default datasource on PostgreSQL, as the Arquillian ITs and the run command have it
         List<String> options = List.of(
                 "--addlibs", System.getProperty("payara.postgresqlJar", "target/postgresql.jar"),
@@ -88,6 +94,7 @@ class PanelE2EIT {
         ProcessBuilder node = new ProcessBuilder(command).directory(E2E.toFile()).redirectErrorStream(true);
         node.environment().put("BASE_URL", server.baseUri().toString());
         node.environment().put("ADMIN_TOKEN", ADMIN_TOKEN);
+        node.environment().put("KEYCLOAK_URL", KeycloakServer.shared().baseUri().toString());
         node.environment().put("SERVER_SWITCH_URL", serverSwitch.uri().toString());
         node.environment().put("SCREENSHOT_DIR",
                 PROJECT.resolve(System.getProperty("panel.e2e.screenshots", "target/e2e/screenshots")).toString());
@@ -99,6 +106,7 @@ class PanelE2EIT {
         try (Stream<Path> files = Files.list(E2E.resolve("tests"))) {
             return files.map(path -> E2E.relativize(path).toString())
                     .filter(name -> name.endsWith(".test.mjs"))
+                    .filter(name -> name.contains(System.getProperty("panel.e2e.only", "")))
                     .sorted()
                     .toList();
         }
