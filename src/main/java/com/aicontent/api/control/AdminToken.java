@@ -22,6 +22,7 @@ import java.util.logging.Logger;
 public class AdminToken {
 
     private static final Logger LOG = Logger.getLogger(AdminToken.class.getName());
+    static final String GENERATED_PREFIX = "aicg_";
 
     @Inject
     @ConfigProperty(name = "ADMIN_TOKEN")
@@ -37,14 +38,20 @@ public class AdminToken {
     @PostConstruct
     void init() {
         String token = configured.map(String::strip).filter(t -> !t.isEmpty()).orElseGet(() -> {
-            byte[] random = new byte[24];
-            new SecureRandom().nextBytes(random);
-            String generated = HexFormat.of().formatHex(random);
-            LOG.warning("No ADMIN_TOKEN configured; this run accepts the generated admin token " + generated
-                    + " (set ADMIN_TOKEN to choose one; it is not logged again)");
+            String generated = generate();
+            // the token alone on its own line: easy to copy, and `grep '^aicg_'` finds that line only
+            LOG.warning("No ADMIN_TOKEN is set, so this run accepts the admin token on the next line; it is not logged "
+                    + "again, and changes with every start (set ADMIN_TOKEN to choose one):\n" + generated + "\n");
             return generated;
         });
         expected = token.getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** 24 random bytes in hex, after a prefix that tells a generated token apart in a log or a paste. */
+    static String generate() {
+        byte[] random = new byte[24];
+        new SecureRandom().nextBytes(random);
+        return GENERATED_PREFIX + HexFormat.of().formatHex(random);
     }
 
     /** Compares in constant time, so the answer's timing tells nothing about the token. */
