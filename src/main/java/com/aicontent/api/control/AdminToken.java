@@ -54,6 +54,11 @@ public class AdminToken {
         return GENERATED_PREFIX + HexFormat.of().formatHex(random);
     }
 
+    /** The header that this instance's own calls to its API present (the self-test run through JMX). */
+    public String authorization() {
+        return "Bearer " + new String(expected, StandardCharsets.UTF_8);
+    }
+
     /** Compares in constant time, so the answer's timing tells nothing about the token. */
     public boolean accepts(String presented) {
         return presented != null && MessageDigest.isEqual(expected, presented.getBytes(StandardCharsets.UTF_8));

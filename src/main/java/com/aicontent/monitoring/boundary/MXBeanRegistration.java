@@ -1,10 +1,12 @@
 package com.aicontent.monitoring.boundary;
 
+import com.aicontent.api.control.AdminToken;
 import com.aicontent.generation.boundary.Generations;
 import com.aicontent.generation.control.ExecutorLoad;
 import com.aicontent.generation.control.RunningGenerations;
 import com.aicontent.monitoring.control.CarriedCounts;
 import com.aicontent.monitoring.control.GenerationStatistics;
+import com.aicontent.monitoring.control.InstanceSelfTest;
 import com.aicontent.progress.control.ProgressStore;
 import com.aicontent.progress.entity.ProgressStoreStatistics;
 import jakarta.annotation.PreDestroy;
@@ -55,6 +57,12 @@ public class MXBeanRegistration {
     @Inject
     ExecutorLoad load;
 
+    @Inject
+    InstanceSelfTest selfTest;
+
+    @Inject
+    AdminToken token;
+
     @Resource
     ContextService context;
 
@@ -80,6 +88,7 @@ public class MXBeanRegistration {
         publish("Generations", GenerationsMXBean.class, new GenerationsMonitor(statistics, running, generations, store));
         publish("ProgressStore", ProgressStoreMXBean.class, progressStore);
         publish("Executor", ExecutorMXBean.class, executor);
+        publish("PollingSelfTest", PollingSelfTestMXBean.class, new PollingSelfTestMonitor(selfTest, token));
         LOG.info(() -> "JMX: registered " + registered + (carried.isEmpty() ? "" : ", counts continued from the former deployment"));
     }
 

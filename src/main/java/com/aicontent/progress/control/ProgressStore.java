@@ -263,6 +263,11 @@ public class ProgressStore {
         return redis.ttl(KEY_PREFIX + hash.value());
     }
 
+    /** The Redis URL with its password masked, for people (the self-test names the Redis it writes to). */
+    public String address() {
+        return withoutCredentials(redisUrl);
+    }
+
     public boolean ping() {
         try {
             long started = System.nanoTime();

@@ -1,0 +1,39 @@
+package com.aicontent.monitoring.boundary;
+
+import com.aicontent.api.control.AdminToken;
+import com.aicontent.monitoring.control.InstanceSelfTest;
+import com.aicontent.monitoring.entity.SelfTestCheck;
+import com.aicontent.monitoring.entity.SelfTestReport;
+import com.aicontent.progress.entity.SessionHash;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What JConsole runs under {@code type=PollingSelfTest}. A JMX caller has no HTTP credential, so the
+ * self-test's reads present this instance's own admin token.
+ */
+public class PollingSelfTestMonitor implements PollingSelfTestMXBean {
+
+    private final InstanceSelfTest selfTest;
+    private final AdminToken token;
+
+    public PollingSelfTestMonitor(InstanceSelfTest selfTest, AdminToken token) {
+        this.selfTest = selfTest;
+        this.token = token;
+    }
+
+    @Override
+    public SelfTestReport run() {
+        return selfTest.runOnOwnAddress(token.authorization(), Optional.empty());
+    }
+
+    @Override
+    public SelfTestReport runWithSession(String sessionHash) {
+        if (!SessionHash.isWellFormed(sessionHash)) {
+            return SelfTestReport.of(String.valueOf(sessionHash), "", "", 0, List.of(new SelfTestCheck(SelfTestCheck.FAIL,
+                    "not a session hash (12 characters of A-Z, a-z and 0-9): " + sessionHash, 0)));
+        }
+        return selfTest.runOnOwnAddress(token.authorization(), Optional.of(new SessionHash(sessionHash)));
+    }
+}
