@@ -33,7 +33,7 @@ public class BearerTokenFilter implements ContainerRequestFilter {
         if (!bearer || !token.accepts(header.substring(SCHEME.length()).strip())) {
             String detail = header == null ? "Send the admin token as Authorization: Bearer <token>"
                     : "The admin token is not valid";
-            Response problem = Problem.of(401, "Unauthorized", detail, "/" + request.getUriInfo().getPath(), null).toResponse();
+            Response problem = Problem.of(401, "Unauthorized", detail, Problem.instanceOf(request.getUriInfo()), null).toResponse();
             request.abortWith(Response.fromResponse(problem).header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"ai-content\"").build());
         }
     }
