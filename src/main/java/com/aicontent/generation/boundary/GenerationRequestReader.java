@@ -10,6 +10,9 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validation;
+import jakarta.validation.Validator;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
@@ -22,7 +25,10 @@ import java.io.PushbackInputStream;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Type;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Reads a start request strictly, field by field, so that a value of the wrong JSON type is named
@@ -33,6 +39,8 @@ import java.util.List;
 @Provider
 @Consumes(MediaType.APPLICATION_JSON)
 public class GenerationRequestReader implements MessageBodyReader<GenerationRequest> {
+
+    private static final Validator VALIDATOR = Validation.buildDefaultValidatorFactory().getValidator();
 
     @Override
     public boolean isReadable(Class<?> type, Type genericType, Annotation[] annotations, MediaType mediaType) {
@@ -65,6 +73,15 @@ public class GenerationRequestReader implements MessageBodyReader<GenerationRequ
                 wholeNumber(object, "sections", "a whole number from 1 to 20", errors),
                 wholeNumber(object, "images", "a whole number from 0 to 20", errors));
         if (!errors.isEmpty()) {
+            // the other fields' own faults in the same answer, as a request of the right types gets them
+            Set<String> named = errors.stream().map(Problem.FieldError::field).collect(Collectors.toSet());
+            for (ConstraintViolation<GenerationRequest> violation : VALIDATOR.validate(request)) {
+                String field = violation.getPropertyPath().toString();
+                if (named.add(field)) {
+                    errors.add(new Problem.FieldError(field, violation.getMessage()));
+                }
+            }
+            errors.sort(Comparator.comparing(Problem.FieldError::field));
             throw new ProblemException(400, "Bad Request", "Invalid value for: "
                     + String.join(", ", errors.stream().map(Problem.FieldError::field).toList()), errors);
         }
