@@ -2,6 +2,7 @@ package com.aicontent.monitoring.entity;
 
 import jakarta.json.bind.annotation.JsonbProperty;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.util.List;
 
@@ -13,14 +14,15 @@ import java.util.List;
  * @param application the application whose status endpoint was read
  * @param redis       where the simulated session was written, without credentials
  */
+@Schema(name = "SelfTestReport", description = "The polling self-test's checks, in order, with PASS or FAIL and their time")
 @JsonbPropertyOrder({"passed", "summary", "sessionHash", "application", "redis", "tookMillis", "checks"})
 public record SelfTestReport(
         @JsonbProperty("passed") boolean passed,
         @JsonbProperty("summary") String summary,
-        @JsonbProperty("session_hash") String sessionHash,
+        @Schema(name = "session_hash") @JsonbProperty("session_hash") String sessionHash,
         @JsonbProperty("application") String application,
         @JsonbProperty("redis") String redis,
-        @JsonbProperty("took_ms") long tookMillis,
+        @Schema(name = "took_ms") @JsonbProperty("took_ms") long tookMillis,
         @JsonbProperty("checks") List<SelfTestCheck> checks) {
 
     public static SelfTestReport of(String sessionHash, String application, String redis, long tookMillis,
