@@ -22,7 +22,7 @@ COPY --from=build --chown=payara:payara /build/target/postgresql.jar /opt/payara
 COPY --from=build --chown=payara:payara /build/target/ai-content-generator.war /opt/payara/deployments/ai-content-generator.war
 COPY --chown=payara:payara src/main/payara/post-boot-commands.asadmin /opt/payara/config/post-boot-commands.asadmin
 
-# Configuration comes from the environment (MicroProfile Config reads it directly; the README lists
+# Configuration comes from the environment (MicroProfile Config reads it directly; docs/configuration.md lists
 # every key). Secrets (ADMIN_TOKEN, DB_PASSWORD, the model's API key) have no default: pass them at run time.
 ENV REDIS_URL=redis://redis:6379 \
     AI_PROVIDER=demo \

@@ -99,7 +99,7 @@ export async function switchServer(action) {
   if (response.status !== 204) throw new Error(`server ${action} failed: ${response.status} ${await response.text()}`);
 }
 
-/** Saves a screenshot (the README shows the ones PanelE2EIT is told to write into docs/). */
+/** Saves a screenshot (docs/panel.md shows the ones PanelE2EIT is told to write into docs/). */
 export async function screenshot(page, name, { fullPage = false } = {}) {
   const directory = SCREENSHOT_DIR ?? path.join(ARTIFACT_DIR, 'screenshots');
   fs.mkdirSync(directory, { recursive: true });

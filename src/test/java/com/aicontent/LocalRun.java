@@ -45,14 +45,19 @@ public final class LocalRun {
         Path root = Files.createTempDirectory(target, "payara-run-");
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Djava.io.tmpdir=" + target.toAbsolutePath(),
+                "-Djava.io.tmpdir=" + target.toAbsolutePath()));
+        if (Runtime.version().feature() >= 23) {
+            // Payara's Hazelcast still uses sun.misc.Unsafe, which a JDK 23+ warns about on the console
+            command.add("--sun-misc-unsafe-memory-access=allow");
+        }
+        command.addAll(List.of(
                 "-jar", target.resolve("payara-micro.jar").toString(),
                 "--deploy", target.resolve("ai-content-generator.war").toString(),
                 "--contextroot", "/", "--port", port, "--nocluster", "--rootdir", root.toString()));
         ProcessBuilder builder = new ProcessBuilder(command).inheritIO();
         builder.environment().put("REDIS_URL", redisUrl);
         System.out.println("[run] Starting Payara Micro; the admin panel will be at http://localhost:" + port + "/"
-                + (System.getenv("ADMIN_TOKEN") == null ? " (the generated admin token is logged below)" : ""));
+                + (System.getenv("ADMIN_TOKEN") == null ? "; sign in with the token it prints below, alone on a line that starts with aicg_" : ""));
         Process payara = builder.start();
         RedisServer redisToStop = embedded;
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

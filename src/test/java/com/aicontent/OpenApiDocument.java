@@ -18,7 +18,8 @@ public final class OpenApiDocument {
             "/api/ai-content/{id}/images/{index}", Set.of("get"),
             "/api/ai-content-progress/{sessionHash}/status", Set.of("get"),
             "/api/ai-content-progress/{sessionHash}/cancel", Set.of("post"),
-            "/api/ai-content-progress/{sessionHash}/restart", Set.of("post"));
+            "/api/ai-content-progress/{sessionHash}/restart", Set.of("post"),
+            "/api/polling-self-test", Set.of("post"));
 
     private OpenApiDocument() {
     }

@@ -2,8 +2,7 @@ package com.aicontent.wildfly;
 
 import com.aicontent.ApiClient;
 import com.aicontent.OpenApiDocument;
-import com.aicontent.monitoring.control.PollingSelfTestCommand;
-import com.aicontent.progress.control.RedisFixture;
+import com.aicontent.monitoring.boundary.PollingSelfTestCommand;
 import jakarta.json.JsonObject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -13,7 +12,7 @@ import java.io.PrintStream;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.util.Optional;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -62,16 +61,15 @@ class GenerationApiOnWildFlyIT {
     }
 
     @Test
-    void thePollingSelfTestPasses(WildFlyServer wildfly) {
-        RedisFixture store = RedisFixture.on(wildfly.redis().url());
-        try {
-            var out = new ByteArrayOutputStream();
-            boolean passed = new PollingSelfTestCommand(wildfly.baseUri(), ApiClient.TOKEN, store,
-                    new PrintStream(out, true, StandardCharsets.UTF_8)).run(Optional.empty());
-            assertTrue(passed, out.toString(StandardCharsets.UTF_8));
-        } finally {
-            store.close();
-        }
+    void thePollingSelfTestPassesAsACommandAndAsAnApiCall(WildFlyServer wildfly) {
+        var out = new ByteArrayOutputStream();
+        int status = PollingSelfTestCommand.execute(new String[]{"--url", wildfly.baseUri().toString(), "--redis", wildfly.redis().url()},
+                Map.of("ADMIN_TOKEN", ApiClient.TOKEN), new PrintStream(out, true, StandardCharsets.UTF_8), System.err);
+        assertEquals(0, status, out.toString(StandardCharsets.UTF_8));
+
+        var report = new ApiClient(wildfly.baseUri()).post("/api/polling-self-test", null);
+        assertEquals(200, report.statusCode(), report.body());
+        assertTrue(ApiClient.json(report.body()).getBoolean("passed"), report.body());
     }
 
     @Test

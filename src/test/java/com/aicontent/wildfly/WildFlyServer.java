@@ -34,7 +34,7 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
  * Starts one WildFly per test run, as an operator would: the distribution that the {@code wildfly}
- * Maven profile unpacked, PostgreSQL configured with the README's jboss-cli script, the same WAR
+ * Maven profile unpacked, PostgreSQL configured with the jboss-cli script of docs/deployment.md, the same WAR
  * the build produced (its jboss-web.xml puts it at {@code /}), configuration from the environment.
  * Its Redis is a {@link DedicatedRedis}, so a test may stop it. It is stopped with jboss-cli
  * {@code :shutdown} when the run ends. Without the profile (no {@code wildfly.home}) the tests that

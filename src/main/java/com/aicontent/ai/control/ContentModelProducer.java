@@ -20,7 +20,7 @@ public class ContentModelProducer {
     String provider;
 
     @Inject
-    @ConfigProperty(name = "AI_DEMO_DELAY_MS", defaultValue = "300")
+    @ConfigProperty(name = "AI_DEMO_DELAY_MS", defaultValue = "4000")
     long demoDelayMillis;
 
     @Inject

@@ -41,7 +41,7 @@ public class AccessFilter implements ContainerRequestFilter {
         }
         Role needed = needed(method, type);
         Caller caller = current.get();
-        String path = "/" + request.getUriInfo().getPath();
+        String path = Problem.instanceOf(request.getUriInfo());
         if (!caller.signedIn()) {
             request.abortWith(Response.fromResponse(Problem.of(401, "Unauthorized",
                             "Sign in: send an access token or the admin token as Authorization: Bearer <token>", path, null)

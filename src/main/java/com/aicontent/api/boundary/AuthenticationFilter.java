@@ -88,7 +88,7 @@ public class AuthenticationFilter implements ContainerRequestFilter {
 
     private void refuse(ContainerRequestContext request, String client, String detail, String reason) {
         long delay = failures.failed(client);
-        String path = "/" + request.getUriInfo().getPath();
+        String path = Problem.instanceOf(request.getUriInfo());
         if (delay < 0 || (delay > 0 && !failures.holdBack(delay))) {
             long retryAfter = Math.max(1, failures.blockedSeconds(client));
             request.abortWith(Response.fromResponse(Problem.of(429, "Too Many Requests",

@@ -27,7 +27,7 @@ public class ConstraintViolationMapper implements ExceptionMapper<ConstraintViol
                 .sorted(Comparator.comparing(Problem.FieldError::field))
                 .toList();
         String fields = String.join(", ", errors.stream().map(Problem.FieldError::field).distinct().toList());
-        return Problem.of(400, "Bad Request", "Invalid value for: " + fields, "/" + uri.getPath(), errors).toResponse();
+        return Problem.of(400, "Bad Request", "Invalid value for: " + fields, Problem.instanceOf(uri), errors).toResponse();
     }
 
     /** The last property of the path: {@code start.request.title} becomes {@code title}. */

@@ -17,6 +17,6 @@ public class ProblemExceptionMapper implements ExceptionMapper<ProblemException>
 
     @Override
     public Response toResponse(ProblemException e) {
-        return Problem.of(e.status(), e.title(), e.getMessage(), "/" + uri.getPath(), e.errors()).toResponse();
+        return Problem.of(e.status(), e.title(), e.getMessage(), Problem.instanceOf(uri), e.errors()).toResponse();
     }
 }

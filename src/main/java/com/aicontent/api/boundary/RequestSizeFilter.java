@@ -40,7 +40,7 @@ public class RequestSizeFilter implements ContainerRequestFilter {
 
     private jakarta.ws.rs.core.Response tooLarge(ContainerRequestContext request) {
         return Problem.of(413, "Content Too Large", "The request body may hold at most " + maxBytes + " bytes",
-                "/" + request.getUriInfo().getPath(), null).toResponse();
+                Problem.instanceOf(request.getUriInfo()), null).toResponse();
     }
 
     /** Fails the read once more than {@code max} bytes came in. */

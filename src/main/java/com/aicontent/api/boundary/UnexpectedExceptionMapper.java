@@ -26,8 +26,8 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<RuntimeExcepti
     @Override
     public Response toResponse(RuntimeException e) {
         String id = UUID.randomUUID().toString();
-        LOG.log(Level.SEVERE, "Unexpected error " + id + " on /" + uri.getPath(), e);
+        LOG.log(Level.SEVERE, "Unexpected error " + id + " on " + Problem.instanceOf(uri), e);
         return Problem.of(500, "Internal Server Error", "Unexpected error; the server log has it under " + id,
-                "/" + uri.getPath(), null).toResponse();
+                Problem.instanceOf(uri), null).toResponse();
     }
 }

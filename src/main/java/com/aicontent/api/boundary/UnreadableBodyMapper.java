@@ -24,11 +24,11 @@ public class UnreadableBodyMapper implements ExceptionMapper<ProcessingException
     public Response toResponse(ProcessingException e) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
             if (cause instanceof WebApplicationException web && web.getResponse().getStatus() == 413) {
-                return Problem.of(413, "Content Too Large", "The request body is too large", "/" + uri.getPath(), null).toResponse();
+                return Problem.of(413, "Content Too Large", "The request body is too large", Problem.instanceOf(uri), null).toResponse();
             }
         }
         return Problem.of(400, "Bad Request", "The request body is not valid JSON of the expected shape",
-                "/" + uri.getPath(), null).toResponse();
+                Problem.instanceOf(uri), null).toResponse();
     }
 
     /** Where a runtime lets JSON-B's own exception through unwrapped. */
@@ -41,7 +41,7 @@ public class UnreadableBodyMapper implements ExceptionMapper<ProcessingException
         @Override
         public Response toResponse(JsonbException e) {
             return Problem.of(400, "Bad Request", "The request body is not valid JSON of the expected shape",
-                    "/" + uri.getPath(), null).toResponse();
+                    Problem.instanceOf(uri), null).toResponse();
         }
     }
 }

@@ -32,7 +32,7 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
             case 415 -> "Send the body as application/json";
             default -> title;
         };
-        Response problem = Problem.of(status, title, detail, "/" + uri.getPath(), null).toResponse();
+        Response problem = Problem.of(status, title, detail, Problem.instanceOf(uri), null).toResponse();
         if (status == 405 && e.getResponse().getHeaderString("Allow") != null) {
             return Response.fromResponse(problem).header("Allow", e.getResponse().getHeaderString("Allow")).build();
         }

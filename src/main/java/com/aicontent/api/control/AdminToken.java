@@ -24,6 +24,7 @@ import java.util.logging.Logger;
 public class AdminToken {
 
     private static final Logger LOG = Logger.getLogger(AdminToken.class.getName());
+    static final String GENERATED_PREFIX = "aicg_";
 
     @Inject
     @ConfigProperty(name = "ADMIN_TOKEN")
@@ -48,14 +49,28 @@ public class AdminToken {
             return;
         }
         String token = chosen.orElseGet(() -> {
-            byte[] random = new byte[24];
-            new SecureRandom().nextBytes(random);
-            String generated = HexFormat.of().formatHex(random);
-            LOG.warning("No ADMIN_TOKEN configured; this run accepts the generated admin token " + generated
-                    + " (set ADMIN_TOKEN to choose one; it is not logged again)");
+            String generated = generate();
+            // the token alone on its own line: easy to copy, and `grep '^aicg_'` finds that line only
+            LOG.warning("No ADMIN_TOKEN is set, so this run accepts the admin token on the next line; it is not logged "
+                    + "again, and changes with every start (set ADMIN_TOKEN to choose one):\n" + generated + "\n");
             return generated;
         });
         expected = token.getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** 24 random bytes in hex, after a prefix that tells a generated token apart in a log or a paste. */
+    static String generate() {
+        byte[] random = new byte[24];
+        new SecureRandom().nextBytes(random);
+        return GENERATED_PREFIX + HexFormat.of().formatHex(random);
+    }
+
+    /**
+     * The header that this instance's own calls to its API present (the self-test run through JMX);
+     * empty when no static token exists (only the identity provider's tokens are accepted).
+     */
+    public Optional<String> authorization() {
+        return expected == null ? Optional.empty() : Optional.of("Bearer " + new String(expected, StandardCharsets.UTF_8));
     }
 
     /** Compares in constant time, so the answer's timing tells nothing about the token. */

@@ -2,6 +2,7 @@ package com.aicontent.api.entity;
 
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.util.List;
@@ -18,6 +19,11 @@ public record Problem(String type, String title, int status, String detail, Stri
 
     public static Problem of(int status, String title, String detail, String instance, List<FieldError> errors) {
         return new Problem("about:blank", title, status, detail, instance, errors == null || errors.isEmpty() ? null : errors);
+    }
+
+    /** RFC 9457's {@code instance}: the path as the caller sent it, {@code /api/...} included. */
+    public static String instanceOf(UriInfo uri) {
+        return uri.getRequestUri().getRawPath();
     }
 
     public Response toResponse() {

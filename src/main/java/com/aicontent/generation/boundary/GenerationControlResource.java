@@ -107,7 +107,7 @@ public class GenerationControlResource {
         }
         ProgressDocument doc = store.find(hash).orElseThrow(() -> ProgressResource.unknown(hash));
         if (!current.name().equals(doc.startedBy())) {
-            Problem forbidden = AccessFilter.forbidden(current, Role.ADMIN, "/" + uri.getPath());
+            Problem forbidden = AccessFilter.forbidden(current, Role.ADMIN, Problem.instanceOf(uri));
             throw new ProblemException(403, forbidden.title(), "Only its starter or an admin may " + action + " this "
                     + "generation (started by " + (doc.startedBy() == null ? "nobody known" : doc.startedBy()) + "); "
                     + forbidden.detail());

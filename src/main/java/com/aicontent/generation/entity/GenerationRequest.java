@@ -13,12 +13,13 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 /** What an admin asks for when starting a generation; the language is Persian unless it says otherwise. */
 @Schema(description = "The article to write", example = "{\"title\": \"Green tea\", \"language\": \"en\", \"sections\": 4, \"images\": 2}")
 public record GenerationRequest(
-        @NotBlank(message = "must not be blank") @Size(max = 200, message = "must be at most 200 characters") String title,
+        @NotBlank(message = "is required: text of 1 to 200 characters, not blank")
+        @Size(max = 200, message = "must be at most 200 characters") String title,
         @Pattern(regexp = "fa|en", message = "must be fa or en") String language,
-        @NotNull(message = "must be a number from 1 to 20") @Min(value = 1, message = "must be a number from 1 to 20")
-        @Max(value = 20, message = "must be a number from 1 to 20") Integer sections,
-        @NotNull(message = "must be a number from 0 to 20") @Min(value = 0, message = "must be a number from 0 to 20")
-        @Max(value = 20, message = "must be a number from 0 to 20") Integer images) {
+        @NotNull(message = "is required: a whole number from 1 to 20") @Min(value = 1, message = "must be a whole number from 1 to 20")
+        @Max(value = 20, message = "must be a whole number from 1 to 20") Integer sections,
+        @NotNull(message = "is required: a whole number from 0 to 20") @Min(value = 0, message = "must be a whole number from 0 to 20")
+        @Max(value = 20, message = "must be a whole number from 0 to 20") Integer images) {
 
     public ArticleBrief brief() {
         return new ArticleBrief(title.strip(), language == null ? Language.fa : Language.valueOf(language), sections, images);

@@ -1,9 +1,11 @@
 package com.aicontent.monitoring.boundary;
 
+import com.aicontent.api.control.AdminToken;
 import com.aicontent.generation.boundary.GenerationActivity;
 import com.aicontent.generation.boundary.Generations;
 import com.aicontent.monitoring.control.CarriedCounts;
 import com.aicontent.monitoring.control.GenerationStatistics;
+import com.aicontent.monitoring.control.InstanceSelfTest;
 import com.aicontent.progress.control.ProgressDocuments;
 import com.aicontent.progress.control.StoreCounters;
 import com.aicontent.progress.entity.ProgressStoreStatistics;
@@ -55,6 +57,12 @@ public class MXBeanRegistration {
     @Inject
     StoreCounters counters;
 
+    @Inject
+    InstanceSelfTest selfTest;
+
+    @Inject
+    AdminToken token;
+
     @Resource
     ContextService context;
 
@@ -80,6 +88,7 @@ public class MXBeanRegistration {
         publish("Generations", GenerationsMXBean.class, new GenerationsMonitor(statistics, activity, generations, documents));
         publish("ProgressStore", ProgressStoreMXBean.class, progressStore);
         publish("Executor", ExecutorMXBean.class, executor);
+        publish("PollingSelfTest", PollingSelfTestMXBean.class, new PollingSelfTestMonitor(selfTest, token));
         LOG.info(() -> "JMX: registered " + registered + (carried.isEmpty() ? "" : ", counts continued from the former deployment"));
     }
 

@@ -22,9 +22,9 @@ public class RedisUnavailableMapper implements ExceptionMapper<RedisUnavailableE
 
     @Override
     public Response toResponse(RedisUnavailableException e) {
-        LOG.log(Level.WARNING, "AI-PROGRESS Redis unavailable on /{0}: {1}", new Object[]{uri.getPath(), e.getMessage()});
+        LOG.log(Level.WARNING, "AI-PROGRESS Redis unavailable on {0}: {1}", new Object[]{Problem.instanceOf(uri), e.getMessage()});
         return Response.fromResponse(Problem.of(503, "Service Unavailable",
-                        "The progress store (Redis) does not answer; try again shortly", "/" + uri.getPath(), null).toResponse())
+                        "The progress store (Redis) does not answer; try again shortly", Problem.instanceOf(uri), null).toResponse())
                 .header("Retry-After", "3").build();
     }
 }

@@ -92,6 +92,27 @@ public class ProgressDocuments {
         throw redis.unavailable("the progress write", last);
     }
 
+    /** Seconds the document has left to live: -2 when there is none, -1 when it has no TTL. */
+    public long timeToLive(SessionHash hash) {
+        try {
+            return redis.roundTrip(client -> client.ttl(ProgressKeys.progress(hash)));
+        } catch (JedisException e) {
+            throw redis.unavailable("the TTL of a progress document", e);
+        }
+    }
+
+    /**
+     * Removes a document, as deleting its article or ending the self-test's simulated session does.
+     * Instances following the generation learn nothing of it: they find it gone on their next read.
+     */
+    public void delete(SessionHash hash) {
+        try {
+            redis.roundTrip(client -> client.del(ProgressKeys.progress(hash)));
+        } catch (JedisException e) {
+            throw redis.unavailable("the removal of a progress document", e);
+        }
+    }
+
     /** The generations that have a progress document, found with SCAN, which never blocks Redis as KEYS would. */
     public Set<SessionHash> sessions() {
         ScanParams params = new ScanParams().match(ProgressKeys.PROGRESS_PREFIX + "*").count(1000);

@@ -139,4 +139,60 @@ class ApiErrorsIT extends DeployedApplication {
                 .header("If-None-Match", "\"" + hash + "-1\"").GET().build());
         assertEquals(200, stale.statusCode());
     }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @CsvSource({
+            "GET, /api/ai-content-progress/short/status, /api/ai-content-progress/short/status",
+            "GET, /api/ai-content-progress/abcdefghijk%3F/status, /api/ai-content-progress/abcdefghijk%3F/status",
+            "POST, /api/ai-content-progress/AAAAAAAAAAAA/cancel, /api/ai-content-progress/AAAAAAAAAAAA/cancel",
+            "GET, /api/ai-content/abc, /api/ai-content/abc",
+            "GET, /api/ai-content?limit=0, /api/ai-content",
+            "GET, /api/no-such-thing, /api/no-such-thing",
+            "POST, /api/ai-content, /api/ai-content",
+    })
+    void aProblemsInstanceIsThePathTheCallerUsed(String method, String path, String instance) {
+        HttpResponse<String> response = "GET".equals(method) ? api.get(path) : api.post(path, "{}");
+        assertEquals(instance, ApiClient.json(response.body()).getString("instance"), response.body());
+        HttpResponse<String> unauthorized = api.send(HttpRequest.newBuilder(api.base().resolve(path.substring(1))).GET().build());
+        assertEquals(instance, problem(unauthorized, 401).getString("instance"), "without a token too");
+    }
+
+    @Test
+    void aMissingSectionsSaysItIsRequired() {
+        JsonObject problem = problem(api.post("/api/ai-content", "{\"title\": \"No sections\", \"images\": 0}"), 400);
+        assertEquals(List.of("sections"), fields(problem), problem.toString());
+        assertTrue(message(problem, "sections").startsWith("is required"), problem.toString());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "{\"title\": \"x\", \"sections\": \"four\", \"images\": 0}                 | sections | not a string",
+            "{\"title\": \"x\", \"sections\": 1.5, \"images\": 0}                    | sections | not 1.5",
+            "{\"title\": 5, \"sections\": 1, \"images\": 0}                        | title    | not a number",
+            "{\"title\": \"x\", \"sections\": 1, \"images\": true}                   | images   | not a boolean",
+            "{\"title\": \"x\", \"language\": [\"en\"], \"sections\": 1, \"images\": 0} | language | not an array",
+    })
+    void aValueOfTheWrongJsonTypeIsNamedWithWhatItShouldBe(String body, String field, String says) {
+        Set<SessionHash> before = redis.documents().sessions();
+        JsonObject problem = problem(api.post("/api/ai-content", body), 400);
+        assertEquals(List.of(field), fields(problem), problem.toString());
+        assertTrue(message(problem, field).startsWith("must be ") && message(problem, field).endsWith(says), problem.toString());
+        assertEquals("/api/ai-content", problem.getString("instance"));
+        assertNoNewKeys(before);
+    }
+
+    @Test
+    void aBodyThatIsNotAnObjectSaysWhatItShouldBe() {
+        JsonObject problem = problem(api.post("/api/ai-content", "[1, 2]"), 400);
+        assertTrue(problem.getString("detail").contains("JSON object with title, language, sections and images"), problem.toString());
+    }
+
+    private static List<String> fields(JsonObject problem) {
+        return problem.getJsonArray("errors").getValuesAs(JsonObject.class).stream().map(error -> error.getString("field")).toList();
+    }
+
+    private static String message(JsonObject problem, String field) {
+        return problem.getJsonArray("errors").getValuesAs(JsonObject.class).stream()
+                .filter(error -> field.equals(error.getString("field"))).findFirst().orElseThrow().getString("message");
+    }
 }

@@ -4,6 +4,7 @@ import com.aicontent.api.entity.Role;
 import com.aicontent.content.boundary.ArticlesResource;
 import com.aicontent.generation.boundary.GenerationControlResource;
 import com.aicontent.generation.boundary.GenerationsResource;
+import com.aicontent.monitoring.boundary.PollingSelfTestResource;
 import com.aicontent.progress.boundary.ProgressResource;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -34,7 +35,7 @@ class EveryEndpointNamesItsRoleTest {
     void theMatrixInTheCodeIsTheIssuesMatrix() {
         Map<String, String> roles = new TreeMap<>();
         for (Class<?> resource : List.of(ProgressResource.class, ArticlesResource.class, GenerationsResource.class,
-                GenerationControlResource.class, AuthResource.class)) {
+                GenerationControlResource.class, AuthResource.class, PollingSelfTestResource.class)) {
             for (Method method : resource.getDeclaredMethods()) {
                 if (method.isAnnotationPresent(GET.class) || method.isAnnotationPresent(POST.class)) {
                     String who = method.isAnnotationPresent(PublicEndpoint.class) ? "public"
@@ -52,6 +53,7 @@ class EveryEndpointNamesItsRoleTest {
                 "GenerationControlResource.restart", "editor",
                 "GenerationsResource.recent", "viewer",
                 "GenerationsResource.start", "editor",
+                "PollingSelfTestResource.run", "admin",
                 "ProgressResource.status", "viewer"), roles);
     }
 
@@ -65,7 +67,7 @@ class EveryEndpointNamesItsRoleTest {
                     .filter(EveryEndpointNamesItsRoleTest::isResource).sorted().toList();
             assertEquals(List.of("com.aicontent.api.boundary.AuthResource", "com.aicontent.content.boundary.ArticlesResource",
                     "com.aicontent.generation.boundary.GenerationControlResource", "com.aicontent.generation.boundary.GenerationsResource",
-                    "com.aicontent.progress.boundary.ProgressResource"), resources);
+                    "com.aicontent.monitoring.boundary.PollingSelfTestResource", "com.aicontent.progress.boundary.ProgressResource"), resources);
         }
     }
 

@@ -41,6 +41,24 @@ final class JConsoleConnection {
         throw new AssertionError("no JVM running " + program + " runs generation " + sessionHash);
     }
 
+    /** Of the JVMs whose command line names {@code program}, connects to the one started with {@code -Dname=value}. */
+    static JMXConnector toTheJvmWithProperty(String program, String name, String value) throws Exception {
+        for (VirtualMachineDescriptor candidate : VirtualMachine.list()) {
+            if (!candidate.displayName().contains(program)) {
+                continue;
+            }
+            VirtualMachine vm = VirtualMachine.attach(candidate);
+            try {
+                if (value.equals(vm.getSystemProperties().getProperty(name))) {
+                    return JMXConnectorFactory.connect(new JMXServiceURL(vm.startLocalManagementAgent()));
+                }
+            } finally {
+                vm.detach();
+            }
+        }
+        throw new AssertionError("no JVM running " + program + " has -D" + name + "=" + value);
+    }
+
     private static boolean runs(MBeanServerConnection server, String sessionHash) {
         try {
             var generations = JMX.newMXBeanProxy(server, new ObjectName(MXBeanRegistration.DOMAIN + ":type=Generations"),

@@ -3,9 +3,6 @@ package com.aicontent.monitoring.boundary;
 import com.aicontent.BuiltWar;
 import com.aicontent.ApiClient;
 import com.aicontent.OpenApiDocument;
-import com.aicontent.monitoring.control.PollingSelfTestCommand;
-import com.aicontent.IntegrationTestIsolation;
-import com.aicontent.progress.control.RedisFixture;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -24,17 +21,12 @@ import javax.management.ObjectName;
 import javax.management.openmbean.CompositeData;
 import javax.management.openmbean.OpenType;
 import javax.management.remote.JMXConnector;
-import java.io.ByteArrayOutputStream;
 import java.io.File;
-import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URL;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.Optional;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
@@ -48,7 +40,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * What an operator sees on Payara Micro: the MXBeans through a remote JMX connection (as JConsole
  * attaches to a local process) and on the platform MBeanServer, health, and the polling self-test
- * against the live application.
+ * against the live application (PollingSelfTestIT).
  */
 @ExtendWith(ArquillianExtension.class)
 class MonitoringIT {
@@ -58,8 +50,7 @@ class MonitoringIT {
     @Deployment
     static WebArchive war() {
         return BuiltWar.archive()
-                .addClasses(MonitoringIT.class, JConsoleConnection.class, ApiClient.class, OpenApiDocument.class, PollingSelfTestCommand.class,
-                        RedisFixture.class, IntegrationTestIsolation.class);
+                .addClasses(MonitoringIT.class, JConsoleConnection.class, ApiClient.class, OpenApiDocument.class);
     }
 
     @ArquillianResource
@@ -93,7 +84,7 @@ class MonitoringIT {
             MBeanServerConnection server = jmx.getMBeanServerConnection();
             ObjectName generations = new ObjectName(DOMAIN + ":type=Generations");
             assertEquals(Set.of(generations, new ObjectName(DOMAIN + ":type=ProgressStore"),
-                    new ObjectName(DOMAIN + ":type=Executor")), server.queryNames(new ObjectName(DOMAIN + ":*"), null)
+                    new ObjectName(DOMAIN + ":type=Executor"), new ObjectName(DOMAIN + ":type=PollingSelfTest")), server.queryNames(new ObjectName(DOMAIN + ":*"), null)
                     .stream().filter(name -> !name.getKeyProperty("type").equals("CarriedCounts")).collect(Collectors.toSet()));
 
             CompositeData[] active = (CompositeData[]) server.invoke(generations, "listActive", null, null);
@@ -137,69 +128,6 @@ class MonitoringIT {
     @RunAsClient
     void theOpenApiDocumentDescribesEveryEndpointBodyAndProblem() {
         OpenApiDocument.assertDescribesTheApi(new ApiClient(URI.create(base.toString())));
-    }
-
-    @Test
-    @RunAsClient
-    void thePollingSelfTestPassesAgainstTheRunningApplicationAndRemovesItsKey() {
-        RedisFixture store = connect();
-        try {
-            var out = new ByteArrayOutputStream();
-            boolean passed = new PollingSelfTestCommand(URI.create(base.toString()), ApiClient.TOKEN, store, print(out))
-                    .run(Optional.empty());
-            String printed = out.toString(StandardCharsets.UTF_8);
-            assertTrue(passed, printed);
-            assertFalse(printed.contains("FAIL"), printed);
-            assertTrue(printed.contains("PASS faq_generation"), printed);
-            assertTrue(printed.contains("PASS cleaned up"), printed);
-            assertTrue(printed.lines().reduce((first, second) -> second).orElseThrow().startsWith("Summary: all "), printed);
-        } finally {
-            store.close();
-        }
-    }
-
-    @Test
-    @RunAsClient
-    void thePollingSelfTestFailsWithAClearMessageForAWrongToken() {
-        String printed = selfTest(URI.create(base.toString()), "not-the-token");
-        assertTrue(printed.contains("FAIL the application refused the token (HTTP 401)"), printed);
-    }
-
-    @Test
-    @RunAsClient
-    void thePollingSelfTestFailsWithAClearMessageForAWrongUrl() throws Exception {
-        int closedPort;
-        try (var socket = new ServerSocket(0)) {
-            closedPort = socket.getLocalPort();
-        }
-        String unreachable = selfTest(URI.create("http://127.0.0.1:" + closedPort + "/"), ApiClient.TOKEN);
-        assertTrue(unreachable.contains("FAIL cannot reach http://127.0.0.1:" + closedPort + "/api/ai-content-progress/"), unreachable);
-
-        String wrongPath = selfTest(URI.create(base + "not-the-app/"), ApiClient.TOKEN);
-        assertTrue(wrongPath.contains("expected HTTP 200, got 404"), wrongPath);
-        assertTrue(wrongPath.contains("wrong URL"), wrongPath);
-    }
-
-    private static String selfTest(URI url, String token) {
-        RedisFixture store = connect();
-        try {
-            var out = new ByteArrayOutputStream();
-            boolean passed = new PollingSelfTestCommand(url, token, store, print(out)).run(Optional.empty());
-            String printed = out.toString(StandardCharsets.UTF_8);
-            assertFalse(passed, printed);
-            assertTrue(printed.contains("Summary: "), printed);
-            return printed;
-        } finally {
-            store.close();
-        }
-    }
-
-    private static RedisFixture connect() {
-        return RedisFixture.onTestRedis();
-    }
-
-    private static PrintStream print(ByteArrayOutputStream out) {
-        return new PrintStream(out, true, StandardCharsets.UTF_8);
     }
 
     private static JsonObject check(JsonObject health, String name) {

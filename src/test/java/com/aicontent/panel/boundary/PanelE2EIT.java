@@ -33,7 +33,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * server under a polling page and starts it again.
  *
  * System properties: {@code panel.e2e.screenshots} (where the scenarios save their screenshots,
- * default target/e2e/screenshots; point it at docs to refresh the README's pictures),
+ * default target/e2e/screenshots; point it at docs to refresh the pictures of docs/panel.md),
  * {@code panel.e2e.only} (run only the scenario files whose name contains this),
  * {@code panel.e2e.delayMs} (the demo model's delay per call: long enough that a run is still
  * going when a scenario reloads, cancels from a second tab or stops the server; the demo model's
