@@ -43,12 +43,17 @@ public class AccessFilter implements ContainerRequestFilter {
         Caller caller = current.get();
         String path = Problem.instanceOf(request.getUriInfo());
         if (!caller.signedIn()) {
-            request.abortWith(Response.fromResponse(Problem.of(401, "Unauthorized",
-                            "Sign in: send an access token or the admin token as Authorization: Bearer <token>", path, null)
-                    .toResponse()).header(HttpHeaders.WWW_AUTHENTICATE, AuthenticationFilter.CHALLENGE).build());
+            request.abortWith(signInFirst(path));
         } else if (!caller.has(needed)) {
             request.abortWith(forbidden(caller, needed, path).toResponse());
         }
+    }
+
+    /** 401 for a caller without a token: no error code, as RFC 6750 asks when no credentials came. */
+    static Response signInFirst(String path) {
+        return Response.fromResponse(Problem.of(401, "Unauthorized",
+                        "Sign in: send an access token or the admin token as Authorization: Bearer <token>", path, null)
+                .toResponse()).header(HttpHeaders.WWW_AUTHENTICATE, AuthenticationFilter.CHALLENGE).build();
     }
 
     static Role needed(Method method, Class<?> type) {

@@ -18,11 +18,16 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirements;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import java.util.Set;
+
 /** What the panel needs to sign in, and who it is signed in as. */
 @Path("auth")
 @Tag(name = "auth", description = "Sign-in options and the signed-in user")
 @Produces(MediaType.APPLICATION_JSON)
 public class AuthResource {
+
+    /** The paths, below /api, that answer without a token: how to sign in. */
+    static final Set<String> PUBLIC_PATHS = Set.of("auth/config");
 
     @Inject
     OidcSettings settings;

@@ -61,7 +61,14 @@ public class AuthenticationFilter implements ContainerRequestFilter {
     @Override
     public void filter(ContainerRequestContext request) {
         String header = request.getHeaderString(HttpHeaders.AUTHORIZATION);
-        if (header == null || "OPTIONS".equals(request.getMethod())) {
+        if ("OPTIONS".equals(request.getMethod())) {
+            return;
+        }
+        if (header == null) {
+            // before routing, so an anonymous caller learns nothing of which paths or methods exist
+            if (!AuthResource.PUBLIC_PATHS.contains(request.getUriInfo().getPath())) {
+                request.abortWith(AccessFilter.signInFirst(Problem.instanceOf(request.getUriInfo())));
+            }
             return;
         }
         String client = clients.of(servletRequest.getRemoteAddr(), servletRequest.getHeader("X-Forwarded-For"));

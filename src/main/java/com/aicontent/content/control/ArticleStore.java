@@ -33,6 +33,7 @@ import java.util.stream.Collectors;
  * image tasks never contend for the same row and nothing finished is lost when a run stops.
  */
 @ApplicationScoped
+@OnPlatformThreads
 @Transactional
 public class ArticleStore {
 

@@ -3,10 +3,12 @@ package com.aicontent.progress.control;
 import com.aicontent.progress.entity.SessionHash;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import redis.clients.jedis.Jedis;
 import redis.clients.jedis.JedisPubSub;
 
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BiConsumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -27,6 +29,7 @@ public class ProgressUpdates {
     /** Starts following on a thread of {@code threads}; closing the handle stops it. */
     public AutoCloseable follow(ThreadFactory threads, BiConsumer<SessionHash, String> listener) {
         AtomicBoolean open = new AtomicBoolean(true);
+        AtomicReference<Jedis> connection = new AtomicReference<>();
         JedisPubSub pubSub = new JedisPubSub() {
             @Override
             public void onPMessage(String pattern, String channel, String message) {
@@ -45,8 +48,11 @@ public class ProgressUpdates {
         Thread thread = threads.newThread(() -> {
             int failures = 0;
             while (open.get()) {
-                try {
-                    redis.client().psubscribe(pubSub, ProgressKeys.CHANNEL_PREFIX + "*");
+                try (Jedis subscriber = redis.subscriber()) {
+                    connection.set(subscriber);
+                    if (open.get()) {
+                        subscriber.psubscribe(pubSub, ProgressKeys.CHANNEL_PREFIX + "*");
+                    }
                     failures = 0;
                 } catch (RuntimeException e) {
                     if (!open.get()) {
@@ -63,6 +69,10 @@ public class ProgressUpdates {
             open.set(false);
             if (pubSub.isSubscribed()) {
                 pubSub.punsubscribe();
+            }
+            Jedis subscriber = connection.get();
+            if (subscriber != null) {
+                subscriber.close(); // the connection is ours alone: closing it ends a psubscribe that is still waiting
             }
             thread.interrupt();
         };

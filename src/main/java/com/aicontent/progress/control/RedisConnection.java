@@ -8,6 +8,9 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import redis.clients.jedis.ConnectionPoolConfig;
 import redis.clients.jedis.DefaultJedisClientConfig;
+import redis.clients.jedis.HostAndPort;
+import redis.clients.jedis.Jedis;
+import redis.clients.jedis.JedisClientConfig;
 import redis.clients.jedis.RedisClient;
 import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.exceptions.JedisException;
@@ -46,6 +49,8 @@ public class RedisConnection {
     StoreCounters counters;
 
     private UnifiedJedis client;
+    private HostAndPort server;
+    private JedisClientConfig clientConfig;
 
     /** A connection outside the container, for a command-line tool; {@link #close()} it when done. */
     public static RedisConnection open(String url, Duration timeout, int poolSize) {
@@ -60,7 +65,10 @@ public class RedisConnection {
 
     @PostConstruct
     void open() {
-        client = client(redisUri(url), timeoutMillis, poolSize);
+        URI uri = redisUri(url);
+        server = new HostAndPort(uri.getHost(), uri.getPort() < 0 ? 6379 : uri.getPort());
+        clientConfig = clientConfig(uri, timeoutMillis);
+        client = client(server, clientConfig, timeoutMillis, poolSize);
         LOG.info(() -> "AI-PROGRESS store uses Redis at " + address());
     }
 
@@ -71,6 +79,15 @@ public class RedisConnection {
 
     UnifiedJedis client() {
         return client;
+    }
+
+    /**
+     * A connection of its own, outside the pool, for a subscription: a subscribed connection must
+     * never go back to the pool, where an unsubscribe's late reply would be read as the answer to
+     * the next command.
+     */
+    Jedis subscriber() {
+        return new Jedis(server, clientConfig);
     }
 
     /** One round trip, timed; a failure is counted and thrown on. */
@@ -125,7 +142,7 @@ public class RedisConnection {
         return uri.getRawUserInfo() == null ? url : url.replace(uri.getRawUserInfo() + "@", "***@");
     }
 
-    private static UnifiedJedis client(URI uri, int timeoutMillis, int poolSize) {
+    private static JedisClientConfig clientConfig(URI uri, int timeoutMillis) {
         DefaultJedisClientConfig.Builder config = DefaultJedisClientConfig.builder()
                 .timeoutMillis(timeoutMillis)
                 .ssl("rediss".equals(uri.getScheme()))
@@ -144,14 +161,17 @@ public class RedisConnection {
         if (path != null && path.length() > 1) {
             config.database(Integer.parseInt(path.substring(1)));
         }
-        int port = uri.getPort() < 0 ? 6379 : uri.getPort();
+        return config.build();
+    }
+
+    private static UnifiedJedis client(HostAndPort server, JedisClientConfig config, int timeoutMillis, int poolSize) {
         ConnectionPoolConfig pool = new ConnectionPoolConfig();
         pool.setMaxTotal(poolSize);
         pool.setMaxIdle(poolSize);
         pool.setMinIdle(1);
         // a caller waits at most the timeout for a free connection, never unboundedly
         pool.setMaxWait(Duration.ofMillis(timeoutMillis));
-        return RedisClient.builder().hostAndPort(uri.getHost(), port).clientConfig(config.build()).poolConfig(pool).build();
+        return RedisClient.builder().hostAndPort(server).clientConfig(config).poolConfig(pool).build();
     }
 
     private static String decode(String part) {
