@@ -13,6 +13,7 @@ import com.aicontent.ai.entity.TokenUsage;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -52,7 +53,8 @@ public class DemoContentModel implements ContentModel {
     }
 
     @Override
-    public Answer<String> section(ArticleBrief brief, List<String> outline, int index, Cancellation cancellation) {
+    public Answer<String> section(ArticleBrief brief, List<String> outline, int index, Consumer<String> written,
+                                  Cancellation cancellation) {
         think(brief, "section", cancellation);
         String body = text(brief.language(),
                 """

@@ -322,7 +322,7 @@ public final class FakeOpenAiServer implements AutoCloseable {
             case "headings" -> Map.of("headings", numbered(count, i -> "Heading " + i + " by the " + MARK));
             case "meta" -> Map.of("title", "Meta title by the " + MARK,
                     "description", "Meta description written by the " + MARK + ".",
-                    "keywords", List.of(MARK, "articles", "testing"));
+                    "keywords", List.of(MARK, "articles", "testing", "balconies", "tomatoes"));
             case "faq" -> Map.of("faq", numbered(count, i -> Map.of(
                     "question", "Question " + i + " to the " + MARK + "?",
                     "answer", "Answer " + i + " from the " + MARK + ".")));

@@ -201,7 +201,7 @@ class OpenAiCompatibleModelFaultsTest {
         assertTrue(calls.get(0).body().contains("response_format"));
         assertFalse(calls.get(1).body().contains("response_format"));
         assertFalse(calls.get(2).body().contains("response_format"));
-        assertTrue(log.all().contains("AI-PROGRESS [" + HASH + "] The model server does not take response_format"), log.all());
+        assertTrue(log.all().contains("AI-PROGRESS [" + HASH + "] The model fake-chat does not take response_format"), log.all());
     }
 
     @Test

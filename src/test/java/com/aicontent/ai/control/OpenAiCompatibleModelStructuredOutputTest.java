@@ -6,11 +6,14 @@ import com.aicontent.ai.entity.Cancellation;
 import com.aicontent.ai.entity.FaqEntry;
 import com.aicontent.ai.entity.Language;
 import com.aicontent.ai.entity.ModelCallFailedException;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
+import java.util.Map;
 
 import static com.aicontent.ai.control.FakeOpenAiServer.CHAT;
 import static com.aicontent.ai.control.FakeOpenAiServer.Reply;
@@ -24,6 +27,7 @@ class OpenAiCompatibleModelStructuredOutputTest {
 
     static final ArticleBrief BRIEF = new ArticleBrief("Growing tomatoes on a balcony", Language.en, 3, 0);
 
+    Jsonb jsonb = JsonbBuilder.create();
     FakeOpenAiServer server;
     OpenAiCompatibleModel model;
 
@@ -48,9 +52,11 @@ class OpenAiCompatibleModelStructuredOutputTest {
 
     @Test
     void metaAnsweredAsFencedJsonIsStillUsed() {
-        server.enqueue(CHAT, Reply.chat("```json\n{\"title\": \"Balcony tomatoes\", \"description\": \"How to.\", \"keywords\": [\"tomato\"]}\n```"));
+        server.enqueue(CHAT, Reply.chat("```json\n{\"title\": \"Balcony tomatoes\", \"description\": \"How to.\", "
+                + "\"keywords\": [\"tomato\", \"balcony\", \"pot\", \"sun\", \"water\"]}\n```"));
 
-        assertEquals(new ArticleMeta("Balcony tomatoes", "How to.", List.of("tomato")), model.meta(BRIEF, "summary", Cancellation.NEVER).value());
+        assertEquals(new ArticleMeta("Balcony tomatoes", "How to.", List.of("tomato", "balcony", "pot", "sun", "water")),
+                model.meta(BRIEF, "summary", Cancellation.NEVER).value());
     }
 
     @Test
@@ -64,7 +70,7 @@ class OpenAiCompatibleModelStructuredOutputTest {
     @Test
     void anUnusableAnswerFailsTheStepQuotingWhatCameBackShortened() {
         String rambling = "I think tomatoes are wonderful plants. " + "They grow and grow. ".repeat(100);
-        server.enqueue(CHAT, Reply.chat(rambling));
+        server.enqueue(CHAT, Reply.chat(rambling)).enqueue(CHAT, Reply.chat(rambling));
 
         ModelCallFailedException failure = assertThrows(ModelCallFailedException.class, () -> model.headings(BRIEF, Cancellation.NEVER));
 
@@ -82,17 +88,34 @@ class OpenAiCompatibleModelStructuredOutputTest {
 
         ModelCallFailedException failure = assertThrows(ModelCallFailedException.class, () -> model.meta(BRIEF, "s", Cancellation.NEVER));
 
-        assertTrue(failure.getMessage().contains("refused the meta: «I can't help with that.»"), failure.getMessage());
+        assertTrue(failure.getMessage().contains("For the meta, the model refused: «I can't help with that.»"), failure.getMessage());
     }
 
     @Test
     void anEmptyAnswerFailsSayingWhyTheModelStopped() {
         server.enqueue(CHAT, Reply.json(200, """
-                {"choices": [{"index": 0, "message": {"role": "assistant", "content": ""}, "finish_reason": "length"}]}"""));
+                {"choices": [{"index": 0, "message": {"role": "assistant", "content": ""}, "finish_reason": "stop"}]}"""));
 
         ModelCallFailedException failure = assertThrows(ModelCallFailedException.class, () -> model.summary(BRIEF,
                 List.of("a"), List.of("b"), Cancellation.NEVER));
 
-        assertTrue(failure.getMessage().contains("no text (finish_reason: length)"), failure.getMessage());
+        assertTrue(failure.getMessage().contains("no text (finish_reason: stop)"), failure.getMessage());
+        assertEquals(1, server.requests(CHAT).size());
+    }
+
+    @Test
+    void anAnswerCutBeforeAnyTextIsAskedForAgainWithALargerBudgetAndFailsWhenItStaysEmpty() {
+        for (int i = 0; i <= ChatCompletions.CONTINUATIONS; i++) {
+            server.enqueue(CHAT, Reply.json(200, """
+                    {"choices": [{"index": 0, "message": {"role": "assistant", "content": ""}, "finish_reason": "length"}]}"""));
+        }
+
+        ModelCallFailedException failure = assertThrows(ModelCallFailedException.class, () -> model.summary(BRIEF,
+                List.of("a"), List.of("b"), Cancellation.NEVER));
+
+        assertTrue(failure.getMessage().contains("no text (finish_reason: length); raise AI_MAX_OUTPUT_TOKENS"), failure.getMessage());
+        List<Integer> budgets = server.requests(CHAT).stream()
+                .map(call -> ((Number) jsonb.fromJson(call.body(), Map.class).get("max_tokens")).intValue()).toList();
+        assertEquals(List.of(4096, 8192, 16384), budgets);
     }
 }

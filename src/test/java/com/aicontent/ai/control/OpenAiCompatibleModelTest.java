@@ -114,7 +114,7 @@ class OpenAiCompatibleModelTest {
         Map<String, Object> request = lastRequestTo(CHAT);
         String prompt = userMessage(request);
         assertTrue(prompt.contains("«پرورش گوجه در بالکن»"), prompt);
-        assertTrue(prompt.contains("بخش 1 از 3"), prompt);
+        assertTrue(prompt.contains("بخش ۱ از ۳"), prompt);
         assertFalse(prompt.contains("Write"), prompt);
         assertTrue(String.valueOf(((List<Map<?, ?>>) request.get("messages")).getFirst().get("content")).contains("فارسی"));
     }
@@ -134,13 +134,13 @@ class OpenAiCompatibleModelTest {
         String longTitle = "A very long meta title that goes on and on about tomatoes on balconies";
         String longDescription = "word ".repeat(60);
         server.enqueue(CHAT, Reply.chat(jsonb.toJson(Map.of("title", longTitle, "description", longDescription,
-                "keywords", List.of("tomatoes", "balcony")))));
+                "keywords", List.of("tomatoes", "balcony", "pots", "sun", "water")))));
 
         ArticleMeta meta = model.meta(BRIEF, "A summary.", Cancellation.NEVER).value();
 
         assertTrue(meta.title().length() <= ArticleMeta.MAX_TITLE, meta.title());
         assertTrue(meta.description().length() <= ArticleMeta.MAX_DESCRIPTION, meta.description());
-        assertEquals(List.of("tomatoes", "balcony"), meta.keywords());
+        assertEquals(List.of("tomatoes", "balcony", "pots", "sun", "water"), meta.keywords());
         assertEquals("meta", ((Map<?, ?>) ((Map<?, ?>) lastRequestTo(CHAT).get("response_format")).get("json_schema")).get("name"));
     }
 
