@@ -59,11 +59,17 @@ final class ImageDownloads implements AutoCloseable {
             throw new ModelCallFailedException("The %s came as about %d bytes of base64, over the limit of %d bytes (AI_MAX_IMAGE_BYTES)."
                     .formatted(what, base64.length() / 4 * 3, settings.maxImageBytes()));
         }
+        byte[] bytes;
         try {
-            return Base64.getMimeDecoder().decode(base64);
+            bytes = Base64.getMimeDecoder().decode(base64);
         } catch (IllegalArgumentException broken) {
             throw new ModelCallFailedException("The %s came back with broken base64.".formatted(what));
         }
+        if (bytes.length > settings.maxImageBytes()) {
+            throw new ModelCallFailedException("The %s came as %d bytes of base64, over the limit of %d bytes (AI_MAX_IMAGE_BYTES)."
+                    .formatted(what, bytes.length, settings.maxImageBytes()));
+        }
+        return bytes;
     }
 
     /** Downloads (or decodes) the image at {@code location}, once, without our key. */
