@@ -44,7 +44,7 @@ class GenerationView {
   #renderer = new ArticleRenderer({
     lang: uiLanguage(), dir: directionOf(uiLanguage()), contents: t('contents'), summary: t('summary'), faq: t('faq'), meta: t('meta'),
     metaTitle: t('metaTitle'), metaDescription: t('metaDescription'), keywords: t('keywords'),
-    partial: t('partial'), incomplete: t('incomplete'), imageFailed: t('imageFailed'),
+    partial: t('partial'), incomplete: t('incomplete'), imageFailed: t('imageFailed'), notes: t('modelNotes'),
   });
   #ui;
 

@@ -196,6 +196,9 @@ public class ArticlePipeline {
         Answer<T> answer = modelCall.get();
         articles.addUsage(run.articleId(), answer.usage());
         progress.used(run, answer.usage());
+        if (!answer.notes().isEmpty()) {
+            progress.noted(run, articles.addNotes(run.articleId(), answer.notes()));
+        }
         run.throwIfCancelled();
         return answer.value();
     }

@@ -88,6 +88,14 @@ public class ProgressReporter {
                 "prompt_tokens", usage.promptTokens(), "completion_tokens", usage.completionTokens())));
     }
 
+    /** Shows what the admin should know about the model's answers so far ("asked for 8 headings, got 5"). */
+    public void noted(GenerationRun run, List<String> notes) {
+        if (notes.isEmpty()) {
+            return;
+        }
+        write(run, "noted " + notes.getLast(), ProgressWrite.by(run.attempt()).withFields(Map.of("notes", notes)));
+    }
+
     /** @return what the store did, {@code null} when Redis did not answer */
     public WriteResult completed(GenerationRun run) {
         return write(run, "completed", ProgressWrite.by(run.attempt()).inStep(Step.FAQ_GENERATION, 100,

@@ -36,6 +36,20 @@ public final class FakeModelBehaviour {
     volatile boolean oversized;
     /** Answers carry no {@code usage}. */
     volatile boolean withoutUsage;
+    /** Prose in Markdown with sub-headings and lists, and with script, a javascript: link and an image in it. */
+    volatile boolean hostileMarkdown;
+
+    /** The prose {@link #hostileMarkdown} writes. */
+    public static final String HOSTILE_MARKDOWN = """
+            Tomatoes by the fake-model.
+
+            ### Light
+
+            - **six hours** of sun
+            - water <script>alert('prose')</script> daily
+
+            Read [the guide](https://example.org/guide) or [this](javascript:alert(1)).
+            ![pixel](https://tracker.example/pixel.png)""";
 
     public FakeModelBehaviour miscount(int by, boolean rightWhenReminded) {
         miscount = by;
@@ -81,6 +95,11 @@ public final class FakeModelBehaviour {
         return this;
     }
 
+    public FakeModelBehaviour hostileMarkdown(boolean on) {
+        hostileMarkdown = on;
+        return this;
+    }
+
     public FakeModelBehaviour withoutUsage(boolean on) {
         withoutUsage = on;
         return this;
@@ -97,5 +116,6 @@ public final class FakeModelBehaviour {
         streams(false, Duration.ofMillis(5));
         oversized(false);
         withoutUsage(false);
+        hostileMarkdown(false);
     }
 }

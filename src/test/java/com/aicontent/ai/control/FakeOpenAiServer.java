@@ -404,6 +404,8 @@ public final class FakeOpenAiServer implements AutoCloseable {
         String prose = "Prose written by the " + MARK + " for: " + ask.lines().findFirst().orElse("");
         if (big) {
             prose = sentences(150_000);
+        } else if (behaviour.hostileMarkdown) {
+            prose = FakeModelBehaviour.HOSTILE_MARKDOWN;
         }
         if (behaviour.cutProseAt > 0) {
             String whole = sentences(behaviour.proseLength);
