@@ -84,6 +84,11 @@ final class ModelDialect {
                 || rejected.rejects("response format"))) {
             return Optional.of(Adaptation.NO_RESPONSE_FORMAT);
         }
+        boolean budget = sent.maxTokens() != null || sent.maxCompletionTokens() != null;
+        if (budget && rejected.saysContextIsTooSmall()) {
+            // vLLM refuses a budget that does not fit the context left after the prompt
+            return Optional.of(Adaptation.NO_TOKEN_LIMIT);
+        }
         if (sent.maxTokens() != null && rejected.rejects("max_tokens")) {
             return Optional.of(rejected.unsupported() ? Adaptation.MAX_COMPLETION_TOKENS : Adaptation.NO_TOKEN_LIMIT);
         }

@@ -53,6 +53,12 @@ final class RejectedCallException extends ModelCallFailedException {
         return code.startsWith("unsupported") || message.contains("unsupported") || message.contains("not supported");
     }
 
+    /** A server saying the output budget does not fit the model's context ("maximum context length is ..."). */
+    boolean saysContextIsTooSmall() {
+        String message = detail.message() == null ? "" : detail.message().toLowerCase(Locale.ROOT);
+        return status == 400 && message.contains("maximum context length") && message.contains("output tokens");
+    }
+
     /** The server's machine-readable error code, when it sent one. */
     String code() {
         return detail.code();

@@ -395,7 +395,7 @@ public final class FakeOpenAiServer implements AutoCloseable {
                     "keywords", numbered(Math.max(0, 5 + delta), i -> longer(i == 1 ? MARK : "keyword " + i, big ? 300 : 0)));
             case "faq" -> Map.of("faq", numbered(count, i -> Map.of(
                     "question", longer("Question " + i + " to the " + MARK + "?", big ? 3000 : 0),
-                    "answer", longer("Answer " + i + " from the " + MARK + ".", big ? 30_000 : 0))));
+                    "answer", "Answer " + i + " from the " + MARK + "." + (big ? " " + sentences(30_000) : ""))));
             default -> null;
         };
         if (answer != null) {

@@ -75,6 +75,18 @@ class OpenAiCompatibleModelDialectsTest {
     }
 
     @Test
+    void aBudgetThatDoesNotFitTheContextIsDroppedAsVllmAsksForIt() {
+        fake.server().enqueue(CHAT, Reply.json(400, "{\"object\": \"error\", \"message\": \"This model's maximum context length is 4096 "
+                + "tokens. However, you requested 4096 output tokens and your prompt contains at least 120 input tokens, for a total of "
+                + "at least 4216 tokens.\", \"type\": \"BadRequestError\", \"code\": 400}"));
+
+        fake.model().section(BRIEF, OUTLINE, 0, Cancellation.NEVER);
+
+        assertFalse(requests().getLast().containsKey("max_tokens"));
+        assertEquals(Set.of(Adaptation.NO_TOKEN_LIMIT), fake.model().dialect().of("fake-chat"));
+    }
+
+    @Test
     void aBadRequestAboutSomethingElseStandsAndIsNotRepeated() {
         fake.server().enqueue(CHAT, Reply.json(400, "{\"error\": {\"message\": \"messages must not be empty\", \"param\": \"messages\"}}"));
 
