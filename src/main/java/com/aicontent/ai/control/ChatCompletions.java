@@ -8,7 +8,6 @@ import com.aicontent.ai.entity.Language;
 import com.aicontent.ai.entity.ModelCallFailedException;
 import com.aicontent.ai.entity.TokenUsage;
 import jakarta.json.bind.Jsonb;
-import jakarta.json.bind.JsonbException;
 
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -79,7 +78,7 @@ final class ChatCompletions {
                 String before = text;
                 List<Message> goOn = new ArrayList<>(messages);
                 goOn.add(Message.assistant(before));
-                goOn.add(Message.user(ArticlePrompts.continuation(language)));
+                goOn.add(Message.user(FollowUps.continuation(language)));
                 reply = ask(step, goOn, null, budget, settings.stream(), soFar -> grown.accept(before + soFar), cancellation);
                 text = before + reply.text();
             }
@@ -155,7 +154,7 @@ final class ChatCompletions {
     }
 
     private Reply reply(String step, String call, ChatBody body) {
-        ChatCompletionResponse response = body.streamed() != null ? body.streamed() : parse(body.json(), call);
+        ChatCompletionResponse response = body.streamed() != null ? body.streamed() : endpoint.parse(body.json(), ChatCompletionResponse.class, call);
         String shown = body.json() != null ? body.json() : "(a stream)";
         if (response.choices() == null || response.choices().isEmpty()) {
             throw new ModelCallFailedException("The %s came back with no choices: %s".formatted(call, excerpt(shown)));
@@ -181,18 +180,6 @@ final class ChatCompletions {
         return new Reply(text == null ? "" : text, choice.finishReason(), ProviderUsage.of(response.usage()));
     }
 
-    private ChatCompletionResponse parse(String json, String call) {
-        try {
-            ChatCompletionResponse parsed = jsonb.fromJson(json, ChatCompletionResponse.class);
-            if (parsed == null) {
-                throw new JsonbException("empty");
-            }
-            return parsed;
-        } catch (JsonbException | ClassCastException notTheWireFormat) {
-            throw new ModelCallFailedException("The %s came back in a form this client cannot read (is AI_BASE_URL an OpenAI-compatible /v1 URL?): %s"
-                    .formatted(call, excerpt(json)));
-        }
-    }
 
     private static int larger(int budget, Reply reply) {
         if (budget == 0) {

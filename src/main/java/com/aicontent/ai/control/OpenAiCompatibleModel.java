@@ -1,6 +1,6 @@
 package com.aicontent.ai.control;
 
-import com.aicontent.ai.control.ArticlePrompts.Counted;
+import com.aicontent.ai.control.FollowUps.Counted;
 import com.aicontent.ai.entity.Answer;
 import com.aicontent.ai.entity.ArticleBrief;
 import com.aicontent.ai.entity.ArticleMeta;
@@ -15,7 +15,6 @@ import jakarta.inject.Inject;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import jakarta.json.bind.JsonbConfig;
-import jakarta.json.bind.JsonbException;
 import jakarta.json.bind.config.PropertyNamingStrategy;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -122,7 +121,7 @@ public class OpenAiCompatibleModel implements ContentModel, AutoCloseable {
         return counted.ask(new CountedAnswers.Ask<>("headings", "headings", wanted, wanted,
                 ArticlePrompts.headings(brief), ArticlePrompts.headingsSchema(wanted),
                 answer -> structured.headings(answer, wanted), List::size, (list, n) -> List.copyOf(list.subList(0, n)),
-                got -> ArticlePrompts.shortfall(brief.language(), Counted.HEADINGS, got, wanted, wanted)), cancellation);
+                got -> FollowUps.shortfall(brief.language(), Counted.HEADINGS, got, wanted, wanted)), cancellation);
     }
 
     @Override
@@ -150,7 +149,7 @@ public class OpenAiCompatibleModel implements ContentModel, AutoCloseable {
                 ArticlePrompts.meta(brief, summary), ArticlePrompts.META_SCHEMA, structured::meta,
                 found -> found.keywords().size(),
                 (found, n) -> new ArticleMeta(found.title(), found.description(), found.keywords().subList(0, n)),
-                got -> ArticlePrompts.shortfall(brief.language(), Counted.KEYWORDS, got, min, max)), cancellation);
+                got -> FollowUps.shortfall(brief.language(), Counted.KEYWORDS, got, min, max)), cancellation);
         return new Answer<>(meta.value().withinLimits(), meta.usage(), meta.notes());
     }
 
@@ -160,7 +159,7 @@ public class OpenAiCompatibleModel implements ContentModel, AutoCloseable {
         return counted.ask(new CountedAnswers.Ask<>("faq", "questions with answers", wanted, wanted,
                 ArticlePrompts.faq(brief, summary, wanted), ArticlePrompts.faqSchema(wanted),
                 structured::faq, List::size, (list, n) -> List.copyOf(list.subList(0, n)),
-                got -> ArticlePrompts.shortfall(brief.language(), Counted.FAQ, got, wanted, wanted)), cancellation);
+                got -> FollowUps.shortfall(brief.language(), Counted.FAQ, got, wanted, wanted)), cancellation);
     }
 
     @Override
@@ -170,7 +169,7 @@ public class OpenAiCompatibleModel implements ContentModel, AutoCloseable {
                 ArticlePrompts.image(brief, heading), 1, settings.imageSize()));
         String body = endpoint.post("images/generations", request, call, new BoundedBody.Limit(
                 images.base64Limit() + IMAGE_ANSWER_OVERHEAD, "AI_MAX_IMAGE_BYTES, as base64"), cancellation);
-        ImageGenerationResponse response = read(body, call);
+        ImageGenerationResponse response = endpoint.parse(body, ImageGenerationResponse.class, call);
         if (response.data() == null || response.data().isEmpty() || response.data().getFirst() == null) {
             throw new ModelCallFailedException("The %s came back without an image: %s".formatted(call, excerpt(body)));
         }
@@ -217,18 +216,6 @@ public class OpenAiCompatibleModel implements ContentModel, AutoCloseable {
         return text;
     }
 
-    private ImageGenerationResponse read(String body, String call) {
-        try {
-            ImageGenerationResponse parsed = jsonb.fromJson(body, ImageGenerationResponse.class);
-            if (parsed == null) {
-                throw new JsonbException("empty");
-            }
-            return parsed;
-        } catch (JsonbException | ClassCastException notTheWireFormat) {
-            throw new ModelCallFailedException("The %s came back in a form this client cannot read (is AI_BASE_URL an OpenAI-compatible /v1 URL?): %s"
-                    .formatted(call, excerpt(body)));
-        }
-    }
 
     private String excerpt(String text) {
         return "«" + endpoint.redaction().excerpt(text, EXCERPT_LENGTH) + "»";

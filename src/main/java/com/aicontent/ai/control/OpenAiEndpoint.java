@@ -4,6 +4,7 @@ import com.aicontent.ai.control.BoundedBody.AnswerTooLargeException;
 import com.aicontent.ai.entity.Cancellation;
 import com.aicontent.ai.entity.ModelCallFailedException;
 import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbException;
 
 import java.io.IOException;
 import java.net.ConnectException;
@@ -34,8 +35,11 @@ final class OpenAiEndpoint implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(OpenAiEndpoint.class.getName());
 
+    private static final int EXCERPT_LENGTH = 300;
+
     private final OpenAiSettings settings;
     private final RetryDelays delays;
+    private final Jsonb jsonb;
     private final KeyRedaction redaction;
     private final ProviderErrors errors;
     private final ConcurrentCallLimit limit;
@@ -44,6 +48,7 @@ final class OpenAiEndpoint implements AutoCloseable {
     OpenAiEndpoint(OpenAiSettings settings, RetryDelays delays, Jsonb jsonb) {
         this.settings = settings;
         this.delays = delays;
+        this.jsonb = jsonb;
         this.redaction = new KeyRedaction(settings.apiKey());
         this.errors = new ProviderErrors(jsonb, redaction, settings.displayBaseUrl());
         this.limit = new ConcurrentCallLimit(settings.maxConcurrentCalls());
@@ -117,6 +122,20 @@ final class OpenAiEndpoint implements AutoCloseable {
                     .formatted(call, problem, attempt, settings.maxAttempts(), wait.toMillis(),
                             asked.isPresent() ? " as the server asked (Retry-After)" : ""))));
             CancellableWait.sleep(wait, cancellation);
+        }
+    }
+
+    /** Reads a 2xx body in the wire format; anything else is a server that is not OpenAI-compatible (or a wrong URL). */
+    <T> T parse(String body, Class<T> type, String call) {
+        try {
+            T parsed = jsonb.fromJson(body, type);
+            if (parsed == null) {
+                throw new JsonbException("empty");
+            }
+            return parsed;
+        } catch (JsonbException | ClassCastException notTheWireFormat) {
+            throw new ModelCallFailedException("The %s came back in a form this client cannot read (is AI_BASE_URL an OpenAI-compatible /v1 URL?): «%s»"
+                    .formatted(call, redaction.excerpt(body, EXCERPT_LENGTH)));
         }
     }
 
