@@ -196,6 +196,11 @@ public final class FakeOpenAiServer implements AutoCloseable {
             return new Slow();
         }
 
+        /** A stream that stops after {@code content}: no finish_reason, no [DONE], as when a server dies mid-answer. */
+        static Reply streamEndingEarly(String content) {
+            return new Streamed(content, null, null, false, Duration.ZERO);
+        }
+
         /** Sends the client elsewhere. */
         static Reply redirect(String location) {
             return new Fixed(302, "text/plain", new byte[0], Map.of("Location", location));
@@ -493,6 +498,9 @@ public final class FakeOpenAiServer implements AutoCloseable {
                 event(out, Map.of("content", content.substring(at, Math.min(content.length(), at + 16))), null, null);
                 streamStarted.countDown();
                 Thread.sleep(streamed.pause());
+            }
+            if (streamed.finishReason() == null) {
+                return;
             }
             event(out, Map.of(), streamed.finishReason(), null);
             if (streamed.usage()) {

@@ -99,6 +99,17 @@ class OpenAiCompatibleModelStreamingTest {
     }
 
     @Test
+    void aStreamThatStopsBeforeItsEndCountsAsADroppedConnectionAndIsAskedForAgain() {
+        fake.server().behaviour().streams(true, Duration.ZERO);
+        fake.server().enqueue(CHAT, FakeOpenAiServer.Reply.streamEndingEarly("Half a sentence by the fa"));
+
+        Answer<String> section = fake.model().section(BRIEF, OUTLINE, 0, seen::add, Cancellation.NEVER);
+
+        assertEquals(2, fake.server().requests(CHAT).size());
+        assertTrue(section.value().startsWith("Prose written by the " + MARK), section.value());
+    }
+
+    @Test
     void aStreamedRefusalFailsTheStep() {
         fake.server().behaviour().streams(true, Duration.ZERO).refuse("Not this one.");
 
