@@ -8,14 +8,18 @@
  * - it stops while the tab is hidden and polls at once when the tab is shown again.
  * Several tabs may each run a poller for the same hash; they share nothing.
  *
+ * The steps and terminal statuses come from progress-vocabulary.js, which the build writes from the
+ * server's own definitions (it is in the WAR, not in src/main/webapp).
+ *
  * The module has no DOM of its own: a page passes callbacks, and tests pass a fake fetch,
  * fake timers and a fake visibility source.
  */
 
+import { TERMINAL_STATUSES } from './progress-vocabulary.js';
+
 export const POLL_INTERVAL_MS = 3_000;
 export const GIVE_UP_AFTER_MS = 20 * 60_000;
 export const MAX_BACKOFF_MS = 15_000;
-export const TERMINAL_STATUSES = Object.freeze(['completed', 'failed', 'cancelled']);
 
 const SESSION_HASH = /^[A-Za-z0-9]{12}$/;
 

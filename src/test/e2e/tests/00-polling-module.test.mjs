@@ -1,9 +1,10 @@
 // ai-content-polling.js on its own, with a fake fetch, a hand-driven clock and a fake
 // visibility source: the parts of the contract an end-to-end run cannot wait for (20 minutes)
-// or cannot provoke on demand (a precise sequence of 304s, 5xx and hidden tabs).
+// or cannot provoke on demand (a precise sequence of 304s, 5xx and hidden tabs). It imports the
+// module from the exploded WAR the build packaged, where progress-vocabulary.js sits beside it.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { ProgressPoller, sessionHashFromUrl, statusPath, isNotOlder, POLL_INTERVAL_MS, GIVE_UP_AFTER_MS, MAX_BACKOFF_MS } from '../../../main/webapp/js/ai-content-polling.js';
+import { ProgressPoller, sessionHashFromUrl, statusPath, isNotOlder, POLL_INTERVAL_MS, GIVE_UP_AFTER_MS, MAX_BACKOFF_MS } from '../../../../target/ai-content-generator/js/ai-content-polling.js';
 
 const HASH = 'abcDEF123456';
 

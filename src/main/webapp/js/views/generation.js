@@ -6,16 +6,13 @@
  * the step or the status changed), never on every poll.
  */
 import { ProgressPoller, isSessionHash, isTerminal, isNotOlder } from '../ai-content-polling.js';
+import { STEPS } from '../progress-vocabulary.js';
 import { storedToken, fetchArticle, cancelGeneration, restartGeneration, ProblemError, UnauthorizedError, UnavailableError } from '../api.js';
 import { el, replaceChildren } from '../dom.js';
 import { t, uiLanguage, directionOf, formatPercent, formatDuration, formatNumber } from '../i18n.js';
 import { ArticleRenderer } from './article.js';
 import { statusBadge } from './dashboard.js';
 
-export const STEPS = Object.freeze([
-  'initialization', 'heading_generation', 'section_generation', 'image_generation',
-  'summary_generation', 'meta_generation', 'faq_generation',
-]);
 
 export function mountGeneration(root, { sessionHash, articleId, onUnauthorized }) {
   const back = el('p', { class: 'back' }, el('a', { href: '/', 'data-nav': true }, t('back')));
@@ -246,16 +243,14 @@ class GenerationView {
     if (!doc?.created_at) return;
     const started = Date.parse(doc.created_at);
     const terminal = isTerminal(doc.status);
-    const end = terminal ? Date.parse(doc.completed_at ?? doc.updated_at) : Date.now();
+    const end = terminal ? Date.parse(doc.updated_at) : Date.now();
     const elapsed = Math.max(0, (Number.isFinite(end) ? end : Date.now()) - started);
     this.#ui.elapsed.textContent = formatDuration(elapsed);
     this.#ui.remaining.textContent = terminal ? formatDuration(0) : formatDuration(this.#remaining(doc, elapsed));
   }
 
-  /** The server's estimate when it sends one; otherwise elapsed time scaled by the bar. */
+  /** Elapsed time scaled by the bar. */
   #remaining(doc, elapsed) {
-    const fromServer = doc.eta_seconds ?? doc.estimated_seconds_left ?? doc.estimated_remaining_seconds;
-    if (Number.isFinite(fromServer)) return Math.max(0, fromServer * 1000);
     const progress = Number(doc.progress) || 0;
     if (progress <= 0 || progress >= 100) return NaN;
     return (elapsed * (100 - progress)) / progress;

@@ -84,6 +84,23 @@ public final class ApiClient {
         throw new AssertionError("gave up waiting; last status: " + last);
     }
 
+    /**
+     * The article once its status has caught up with the finished document: the end of a run is
+     * recorded in Redis first (it decides races), then in the database, a moment later.
+     */
+    public JsonObject articleOnceSettled(long id) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        JsonObject article;
+        do {
+            article = json(get("/api/ai-content/" + id).body());
+            if (terminal(article)) {
+                return article;
+            }
+            pause(Duration.ofMillis(50));
+        } while (System.nanoTime() < deadline);
+        return article;
+    }
+
     public static boolean terminal(JsonObject status) {
         String value = status.getString("status");
         return value.equals("completed") || value.equals("failed") || value.equals("cancelled");

@@ -3,7 +3,7 @@ package com.aicontent.wildfly;
 import com.aicontent.ApiClient;
 import com.aicontent.OpenApiDocument;
 import com.aicontent.monitoring.control.PollingSelfTestCommand;
-import com.aicontent.progress.control.ProgressStore;
+import com.aicontent.progress.control.RedisFixture;
 import jakarta.json.JsonObject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -63,7 +63,7 @@ class GenerationApiOnWildFlyIT {
 
     @Test
     void thePollingSelfTestPasses(WildFlyServer wildfly) {
-        ProgressStore store = ProgressStore.connect(wildfly.redis().url(), 3600);
+        RedisFixture store = RedisFixture.on(wildfly.redis().url());
         try {
             var out = new ByteArrayOutputStream();
             boolean passed = new PollingSelfTestCommand(wildfly.baseUri(), ApiClient.TOKEN, store,

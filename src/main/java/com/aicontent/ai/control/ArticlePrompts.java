@@ -2,7 +2,7 @@ package com.aicontent.ai.control;
 
 import com.aicontent.ai.control.ChatCompletionRequest.Message;
 import com.aicontent.ai.entity.ArticleBrief;
-import com.aicontent.ai.entity.Language;
+import com.aicontent.language.Language;
 
 import java.util.List;
 import java.util.Map;

@@ -6,7 +6,7 @@ import com.aicontent.ai.entity.ArticleMeta;
 import com.aicontent.ai.entity.Cancellation;
 import com.aicontent.ai.entity.FaqEntry;
 import com.aicontent.ai.entity.GeneratedImage;
-import com.aicontent.ai.entity.Language;
+import com.aicontent.language.Language;
 import com.aicontent.ai.entity.ModelCallFailedException;
 import com.aicontent.ai.entity.TokenUsage;
 

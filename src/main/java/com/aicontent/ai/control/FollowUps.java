@@ -1,6 +1,6 @@
 package com.aicontent.ai.control;
 
-import com.aicontent.ai.entity.Language;
+import com.aicontent.language.Language;
 
 /**
  * What the model is told when its answer needs another go, in the article's language: to go on

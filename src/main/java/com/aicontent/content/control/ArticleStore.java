@@ -9,6 +9,7 @@ import com.aicontent.content.entity.Article;
 import com.aicontent.content.entity.ArticleDraft;
 import com.aicontent.content.entity.ArticleImage;
 import com.aicontent.content.entity.ArticleListItem;
+import com.aicontent.content.entity.ArticleOrder;
 import com.aicontent.content.entity.ArticleSection;
 import com.aicontent.content.entity.ArticleStatus;
 import com.aicontent.content.entity.ArticleView;
@@ -61,8 +62,8 @@ public class ArticleStore {
                 sections.put(section.position(), section.body());
             }
             Set<Integer> images = imageRows(id).stream().map(row -> (Integer) row[0]).collect(Collectors.toSet());
-            ArticleBrief brief = new ArticleBrief(article.title(), article.language(), article.sectionCount(), article.imageCount());
-            return new ArticleDraft(id, article.sessionHash(), brief, List.copyOf(article.headings()), sections, images,
+            ArticleOrder order = new ArticleOrder(article.title(), article.language(), article.sectionCount(), article.imageCount());
+            return new ArticleDraft(id, article.sessionHash(), order, List.copyOf(article.headings()), sections, images,
                     article.summary(), article.hasMeta(), !article.faq().isEmpty());
         });
     }
@@ -170,12 +171,6 @@ public class ArticleStore {
                 .map(a -> new ArticleListItem(a.id(), a.sessionHash(), a.title(), a.language().name(), a.status().name(),
                         a.model(), text(a.createdAt()), text(a.completedAt())))
                 .toList();
-    }
-
-    @Transactional(Transactional.TxType.SUPPORTS)
-    public Optional<Long> idOf(String sessionHash) {
-        return em.createNamedQuery(Article.BY_HASH, Article.class).setParameter("hash", sessionHash)
-                .getResultStream().findFirst().map(Article::id);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

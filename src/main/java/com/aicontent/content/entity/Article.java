@@ -1,6 +1,6 @@
 package com.aicontent.content.entity;
 
-import com.aicontent.ai.entity.Language;
+import com.aicontent.language.Language;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
@@ -34,7 +34,6 @@ import java.util.List;
 @Entity
 @Table(name = "ai_content", indexes = @Index(name = "ai_content_created", columnList = "created_at"))
 @NamedQuery(name = Article.RECENT, query = "select a from Article a order by a.createdAt desc, a.id desc")
-@NamedQuery(name = Article.BY_HASH, query = "select a from Article a where a.sessionHash = :hash")
 @NamedQuery(name = Article.ADD_NOTE, query = "update Article a set a.notes = concat(coalesce(a.notes, ''), :note) "
         + "where a.id = :id and (a.notes is null or length(a.notes) <= :room)")
 @NamedQuery(name = Article.ADD_USAGE, query = "update Article a set a.promptTokens = a.promptTokens + :prompt, "
@@ -42,7 +41,6 @@ import java.util.List;
 public class Article {
 
     public static final String RECENT = "Article.recent";
-    public static final String BY_HASH = "Article.byHash";
     public static final String ADD_USAGE = "Article.addUsage";
     public static final String ADD_NOTE = "Article.addNote";
 

@@ -1,7 +1,5 @@
 package com.aicontent.content.entity;
 
-import com.aicontent.ai.entity.ArticleBrief;
-
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -12,7 +10,7 @@ import java.util.Set;
  * @param sections the finished section bodies by index
  * @param images   the indexes of the finished images
  */
-public record ArticleDraft(long id, String sessionHash, ArticleBrief brief, List<String> headings,
+public record ArticleDraft(long id, String sessionHash, ArticleOrder order, List<String> headings,
                            Map<Integer, String> sections, Set<Integer> images, String summary,
                            boolean hasMeta, boolean hasFaq) {
 

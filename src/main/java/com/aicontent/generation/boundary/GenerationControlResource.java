@@ -2,7 +2,6 @@ package com.aicontent.generation.boundary;
 
 import com.aicontent.api.entity.ProblemException;
 import com.aicontent.progress.boundary.ProgressResource;
-import com.aicontent.progress.control.ProgressStore;
 import com.aicontent.progress.entity.ProgressDocument;
 import com.aicontent.progress.entity.SessionHash;
 import com.aicontent.progress.entity.WriteResult;
@@ -28,9 +27,6 @@ public class GenerationControlResource {
 
     @Inject
     Generations generations;
-
-    @Inject
-    ProgressStore store;
 
     @POST
     @Path("cancel")
@@ -76,8 +72,8 @@ public class GenerationControlResource {
         };
     }
 
-    private String status(WriteResult result) {
-        return store.parse(result.document()).status();
+    private static String status(WriteResult result) {
+        return result.document().status().name();
     }
 
     private static Response document(Response.ResponseBuilder response, WriteResult result) {

@@ -3,6 +3,7 @@ package com.aicontent.generation.boundary;
 import com.aicontent.ai.control.ContentModel;
 import com.aicontent.ai.entity.ArticleBrief;
 import com.aicontent.content.control.ArticleStore;
+import com.aicontent.content.entity.ArticleOrder;
 import com.aicontent.content.entity.ArticleStatus;
 import com.aicontent.generation.control.ArticlePipeline;
 import com.aicontent.generation.control.GenerationRun;
@@ -56,9 +57,9 @@ public class Generations {
         long id = articles.create(hash.value(), brief, model.modelName());
         String now = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
         try {
-            store.create(ProgressDocument.pending(id, hash, brief.title(), brief.language().name(),
-                    ProgressMessages.inStep(brief.language(), Step.INITIALIZATION), brief.sections(),
-                    Math.min(brief.images(), brief.sections()), now));
+            store.write(hash, new ProgressWrite.Create(ProgressDocument.pending(id, hash, brief.title(), brief.language(),
+                    ProgressMessages.inStep(brief.language(), Step.initialization), brief.sections(),
+                    Math.min(brief.images(), brief.sections()), now)));
         } catch (RedisUnavailableException e) {
             articles.status(id, ArticleStatus.failed, "the progress store (Redis) did not answer", null);
             throw e;
@@ -74,12 +75,11 @@ public class Generations {
 
     /** Cancels through Redis, so the instance running it stops too, wherever it is. */
     public WriteResult cancel(SessionHash hash) {
-        WriteResult result = store.write(hash, ProgressWrite.cancel(ProgressMessages.CANCELLED));
+        WriteResult result = store.write(hash, new ProgressWrite.Cancel(ProgressMessages.CANCELLED));
         switch (result.outcome()) {
             case APPLIED, UNCHANGED -> {
                 running.cancel(hash);
-                ProgressDocument doc = store.parse(result.document());
-                articles.status(doc.aiContentId(), ArticleStatus.cancelled, null, null);
+                articles.status(result.document().aiContentId(), ArticleStatus.cancelled, null, null);
                 LOG.info(() -> "AI-PROGRESS [" + hash + "] cancelled");
             }
             default -> { }
@@ -89,11 +89,12 @@ public class Generations {
 
     /** Runs a failed or cancelled generation again from its first unfinished step. */
     public WriteResult restart(SessionHash hash) {
-        WriteResult result = store.write(hash, ProgressWrite.restart(ProgressMessages.RESUMING));
+        WriteResult result = store.write(hash, ProgressWrite.Restart.of(ProgressMessages.RESUMING));
         if (result.outcome() == WriteOutcome.APPLIED) {
-            ProgressDocument doc = store.parse(result.document());
+            ProgressDocument doc = result.document();
             articles.status(doc.aiContentId(), ArticleStatus.processing, null, null);
-            ArticleBrief brief = articles.draft(doc.aiContentId()).orElseThrow().brief();
+            ArticleOrder order = articles.draft(doc.aiContentId()).orElseThrow().order();
+            ArticleBrief brief = new ArticleBrief(order.title(), order.language(), order.sections(), order.images());
             LOG.info(() -> "AI-PROGRESS [" + hash + "] restarted as attempt " + doc.attempt());
             pipeline.start(new GenerationRun(hash, doc.aiContentId(), doc.attempt(), brief));
         }

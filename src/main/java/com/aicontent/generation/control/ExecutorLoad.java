@@ -1,6 +1,5 @@
 package com.aicontent.generation.control;
 
-import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.concurrent.CompletableFuture;
@@ -28,11 +27,11 @@ public class ExecutorLoad {
      * never starts (the executor rejected it, or its future was completed first, e.g. cancelled)
      * leaves the queued count again; wrapping and submitting in one place is what makes that possible.
      */
-    public <T> CompletableFuture<T> supplyAsync(ManagedExecutorService executor, Supplier<T> task) {
+    public <T> CompletableFuture<T> supplyAsync(Executor executor, Supplier<T> task) {
         Ticket ticket = new Ticket();
         CompletableFuture<T> future;
         try {
-            future = executor.supplyAsync(() -> ticket.run(task));
+            future = CompletableFuture.supplyAsync(() -> ticket.run(task), executor);
         } catch (RejectedExecutionException rejected) {
             ticket.drop();
             throw rejected;
@@ -42,7 +41,7 @@ public class ExecutorLoad {
     }
 
     /** {@link #supplyAsync} for a task without a result. */
-    public CompletableFuture<Void> runAsync(ManagedExecutorService executor, Runnable task) {
+    public CompletableFuture<Void> runAsync(Executor executor, Runnable task) {
         return supplyAsync(executor, () -> {
             task.run();
             return null;

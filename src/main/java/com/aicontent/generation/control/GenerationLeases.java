@@ -4,20 +4,18 @@ import com.aicontent.content.control.ArticleStore;
 import com.aicontent.content.entity.ArticleStatus;
 import com.aicontent.progress.control.ProgressStore;
 import com.aicontent.progress.entity.ProgressDocument;
-import com.aicontent.progress.entity.ProgressStatus;
 import com.aicontent.progress.entity.ProgressWrite;
 import com.aicontent.progress.entity.WriteOutcome;
 import com.aicontent.progress.entity.WriteResult;
 import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.BeforeDestroyed;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.util.Map;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
@@ -25,9 +23,9 @@ import java.util.logging.Logger;
 
 /**
  * Keeps generations from hanging in "processing" when the instance running them goes away. Each
- * instance renews a lease in Redis for its runs every third of {@code GENERATION_LEASE_SECONDS};
- * every instance fails the generations whose lease ran out, so an admin can restart them. A server
- * that stops gracefully fails its own runs at once.
+ * instance renews a lease in Redis for its runs every third of the lease; every instance fails the
+ * generations whose lease ran out, so an admin can restart them. A server that stops gracefully
+ * fails its own runs at once.
  */
 @ApplicationScoped
 public class GenerationLeases {
@@ -40,10 +38,6 @@ public class GenerationLeases {
             "en", "The server running this generation stopped; restart it to continue");
 
     @Inject
-    @ConfigProperty(name = "GENERATION_LEASE_SECONDS", defaultValue = "30")
-    int leaseSeconds;
-
-    @Inject
     ProgressStore store;
 
     @Inject
@@ -53,21 +47,20 @@ public class GenerationLeases {
     ArticleStore articles;
 
     @Resource(lookup = "java:comp/DefaultManagedScheduledExecutorService")
-    ManagedScheduledExecutorService scheduler;
+    ScheduledExecutorService scheduler;
 
     private ScheduledFuture<?> schedule;
 
     void start(@Observes @Initialized(ApplicationScoped.class) Object started) {
-        long period = Math.max(1, leaseSeconds / 3);
-        schedule = scheduler.scheduleAtFixedRate(this::tick, period, period, TimeUnit.SECONDS);
+        long period = Math.max(1, store.lease().toSeconds() / 3);
+        schedule = scheduler.scheduleAtFixedRate(this::renewAndReap, period, period, TimeUnit.SECONDS);
     }
 
     /** The progress store takes a lease with every write of a running generation; this renews them. */
-    void tick() {
+    void renewAndReap() {
         try {
             store.renewLeases(running.all().stream().map(GenerationRun::hash).toList());
-            for (String json : store.reapStalled(ABANDONED)) {
-                ProgressDocument doc = store.parse(json);
+            for (ProgressDocument doc : store.reapStalled(ABANDONED)) {
                 LOG.warning(() -> "AI-PROGRESS [" + doc.sessionHash() + "] failed: its server stopped renewing the lease");
                 try {
                     articles.status(doc.aiContentId(), ArticleStatus.failed, ABANDONED.get("error"), null);
@@ -81,16 +74,15 @@ public class GenerationLeases {
     }
 
     /** On a graceful stop, fails this instance's runs now rather than after the lease. */
-    void stop(@Observes @BeforeDestroyed(ApplicationScoped.class) Object stopping) {
+    void failOwnRunsOnStop(@Observes @BeforeDestroyed(ApplicationScoped.class) Object stopping) {
         if (schedule != null) {
             schedule.cancel(false);
         }
         for (GenerationRun run : running.all()) {
             try {
                 run.fail(ABANDONED.get("error"));
-                WriteResult result = store.write(run.hash(), ProgressWrite.by(run.attempt())
-                        .withStatus(ProgressStatus.failed, ABANDONED.get("error"))
-                        .withMessage(ABANDONED.get(run.brief().language().name())));
+                WriteResult result = store.write(run.hash(), new ProgressWrite.Fail(run.attempt(), ABANDONED.get("error"),
+                        ABANDONED.get(run.brief().language().name())));
                 if (result.outcome() == WriteOutcome.APPLIED) {
                     articles.status(run.articleId(), ArticleStatus.failed, ABANDONED.get("error"), null);
                     LOG.warning(() -> "AI-PROGRESS [" + run.hash() + "] failed: the server is stopping");

@@ -3,21 +3,19 @@ package com.aicontent.generation.control;
 import com.aicontent.ai.entity.TokenUsage;
 import com.aicontent.generation.entity.ProgressMessages;
 import com.aicontent.progress.control.ProgressStore;
+import com.aicontent.progress.entity.PartKind;
 import com.aicontent.progress.entity.PartProgress;
+import com.aicontent.progress.entity.PartStatus;
 import com.aicontent.progress.entity.ProgressDocument;
-import com.aicontent.progress.entity.ProgressStatus;
 import com.aicontent.progress.entity.ProgressWrite;
-import com.aicontent.progress.entity.ProgressWrite.Span;
 import com.aicontent.progress.entity.RedisUnavailableException;
 import com.aicontent.progress.entity.Step;
 import com.aicontent.progress.entity.WriteResult;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -36,56 +34,32 @@ public class ProgressReporter {
     @Inject
     ProgressStore store;
 
-    public void processing(GenerationRun run) {
-        write(run, "processing", ProgressWrite.by(run.attempt()).withStatus(ProgressStatus.processing, null)
-                .inStep(Step.INITIALIZATION, 0, message(run, Step.INITIALIZATION)));
+    public void begin(GenerationRun run) {
+        write(run, "processing", new ProgressWrite.Begin(run.attempt(), message(run, Step.initialization)));
     }
 
-    public void entered(GenerationRun run, Step step) {
-        ProgressWrite write = ProgressWrite.by(run.attempt()).inStep(step, step.startsAt(), message(run, step));
-        if (step == Step.SECTION_GENERATION) {
-            write = write.withSpan(Span.sections(step));
-        } else if (step == Step.IMAGE_GENERATION) {
-            write = write.withSpan(Span.images(step));
-        }
-        write(run, "step " + step.wireName(), write);
+    public void enterStep(GenerationRun run, Step step) {
+        write(run, "step " + step, new ProgressWrite.EnterStep(run.attempt(), step, message(run, step)));
     }
 
-    public void finished(GenerationRun run, Step step) {
-        write(run, "finished " + step.wireName(), ProgressWrite.by(run.attempt()).inStep(step, step.endsAt(), null));
+    public void leaveStep(GenerationRun run, Step step) {
+        write(run, "finished " + step, new ProgressWrite.LeaveStep(run.attempt(), step));
     }
 
     /** Lists the headings and the parts still to write, with those a former run finished marked done. */
-    public void outlined(GenerationRun run, List<String> headings, Set<Integer> doneSections, int totalImages, Set<Integer> doneImages) {
-        List<PartProgress> sections = IntStream.range(0, headings.size())
-                .mapToObj(i -> new PartProgress(i, headings.get(i), doneSections.contains(i) ? PartProgress.DONE : PartProgress.PENDING))
-                .toList();
-        List<PartProgress> images = IntStream.range(0, totalImages)
-                .mapToObj(i -> new PartProgress(i, headings.get(i), doneImages.contains(i) ? PartProgress.DONE : PartProgress.PENDING))
-                .toList();
-        Map<String, Object> fields = new HashMap<>(ProgressWrite.parts(headings, sections, images));
-        fields.put("completed_sections", doneSections.size());
-        fields.put("completed_images", (int) doneImages.stream().filter(i -> i < totalImages).count());
-        write(run, "outlined " + headings.size() + " sections", ProgressWrite.by(run.attempt())
-                .inStep(Step.HEADING_GENERATION, Step.HEADING_GENERATION.endsAt(), null).withFields(fields));
+    public void outline(GenerationRun run, List<String> headings, Set<Integer> doneSections, int totalImages, Set<Integer> doneImages) {
+        write(run, "outlined " + headings.size() + " sections", new ProgressWrite.Outline(run.attempt(), headings,
+                parts(headings, headings.size(), doneSections), parts(headings, totalImages, doneImages)));
     }
 
-    public void sectionDone(GenerationRun run, int index) {
-        write(run, "section " + index + " done", ProgressWrite.by(run.attempt())
-                .inStep(Step.SECTION_GENERATION, Step.SECTION_GENERATION.startsAt(), message(run, Step.SECTION_GENERATION))
-                .withSectionDone(index, Span.sections(Step.SECTION_GENERATION)));
-    }
-
-    public void imageDone(GenerationRun run, int index) {
-        write(run, "image " + index + " done", ProgressWrite.by(run.attempt())
-                .inStep(Step.IMAGE_GENERATION, Step.IMAGE_GENERATION.startsAt(), message(run, Step.IMAGE_GENERATION))
-                .withImageDone(index, Span.images(Step.IMAGE_GENERATION)));
+    public void partDone(GenerationRun run, PartKind part, int index) {
+        Step step = part == PartKind.section ? Step.section_generation : Step.image_generation;
+        write(run, part + " " + index + " done", new ProgressWrite.PartDone(run.attempt(), part, index, message(run, step)));
     }
 
     /** Counts one answered model call and the tokens it cost. */
-    public void used(GenerationRun run, TokenUsage usage) {
-        writeQuietly(run, ProgressWrite.by(run.attempt()).withIncrements(Map.of("model_calls", 1L,
-                "prompt_tokens", usage.promptTokens(), "completion_tokens", usage.completionTokens())));
+    public void countModelCall(GenerationRun run, TokenUsage usage) {
+        writeQuietly(run, new ProgressWrite.Usage(run.attempt(), usage.promptTokens(), usage.completionTokens()));
     }
 
     /** Shows what the admin should know about the model's answers so far ("asked for 8 headings, got 5"). */
@@ -93,36 +67,42 @@ public class ProgressReporter {
         if (notes.isEmpty()) {
             return;
         }
-        write(run, "noted " + notes.getLast(), ProgressWrite.by(run.attempt()).withFields(Map.of("notes", notes)));
+        write(run, "noted " + notes.getLast(), new ProgressWrite.Notes(run.attempt(), List.copyOf(notes)));
+    }
+
+    /** Shows how far a streaming model got with a section, and how its text ends so far. */
+    public void sectionWriting(GenerationRun run, int index, int characters, String preview) {
+        writeQuietly(run, new ProgressWrite.PartWriting(run.attempt(), PartKind.section, index, characters, preview));
     }
 
     /** @return what the store did, {@code null} when Redis did not answer */
-    public WriteResult completed(GenerationRun run) {
-        return write(run, "completed", ProgressWrite.by(run.attempt()).inStep(Step.FAQ_GENERATION, 100,
-                ProgressMessages.completed(run.brief().language())).withStatus(ProgressStatus.completed, null));
+    public WriteResult complete(GenerationRun run) {
+        return write(run, "completed", new ProgressWrite.Complete(run.attempt(), ProgressMessages.completed(run.brief().language())));
     }
 
     /** @return what the store did, {@code null} when Redis did not answer */
-    public WriteResult failed(GenerationRun run, String error) {
-        return write(run, "failed: " + error, ProgressWrite.by(run.attempt()).withStatus(ProgressStatus.failed, error)
-                .withMessage(ProgressMessages.failed(run.brief().language(), error)));
+    public WriteResult fail(GenerationRun run, String error) {
+        return write(run, "failed: " + error, new ProgressWrite.Fail(run.attempt(), error,
+                ProgressMessages.failed(run.brief().language(), error)));
     }
 
-    private String message(GenerationRun run, Step step) {
-        return ProgressMessages.inStep(run.brief().language(), step);
-    }
-
-    public ProgressDocument parse(String json) {
-        return store.parse(json);
-    }
-
-    /** The document as it stands, to learn how a run that was stopped from outside ended. */
+    /** The document as it stands, to learn how a run that was stopped from outside ended; {@code null} when unknown. */
     public ProgressDocument current(GenerationRun run) {
         try {
-            return store.readDocument(run.hash()).orElse(null);
+            return store.find(run.hash()).orElse(null);
         } catch (RedisUnavailableException e) {
             return null;
         }
+    }
+
+    private static List<PartProgress> parts(List<String> headings, int count, Set<Integer> done) {
+        return IntStream.range(0, count)
+                .mapToObj(i -> new PartProgress(i, headings.get(i), done.contains(i) ? PartStatus.done : PartStatus.pending))
+                .toList();
+    }
+
+    private static String message(GenerationRun run, Step step) {
+        return ProgressMessages.inStep(run.brief().language(), step);
     }
 
     private WriteResult write(GenerationRun run, String what, ProgressWrite write) {

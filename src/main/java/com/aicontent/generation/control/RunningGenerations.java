@@ -2,10 +2,11 @@ package com.aicontent.generation.control;
 
 import com.aicontent.progress.control.ProgressStore;
 import com.aicontent.progress.entity.ProgressDocument;
+import com.aicontent.progress.entity.ProgressStatus;
 import com.aicontent.progress.entity.SessionHash;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedThreadFactory;
+import java.util.concurrent.ThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
@@ -32,13 +33,13 @@ public class RunningGenerations {
     ProgressStore store;
 
     @Resource(lookup = "java:comp/DefaultManagedThreadFactory")
-    ManagedThreadFactory threads;
+    ThreadFactory threads;
 
     private final Map<String, GenerationRun> runs = new ConcurrentHashMap<>();
     private AutoCloseable subscription;
 
     void listen(@Observes @Initialized(ApplicationScoped.class) Object started) {
-        subscription = store.subscribe(threads, this::onUpdate);
+        subscription = store.follow(threads, hash -> runs.containsKey(hash.value()), this::onUpdate);
     }
 
     @PreDestroy
@@ -78,11 +79,11 @@ public class RunningGenerations {
         find(hash).ifPresent(GenerationRun::cancel);
     }
 
-    /** Follows the update channel: every document any instance writes passes here. */
-    void onUpdate(SessionHash hash, String json) {
-        GenerationRun run = runs.get(hash.value());
+    /** Every document any instance writes for a generation running here passes here. */
+    void onUpdate(ProgressDocument doc) {
+        GenerationRun run = runs.get(doc.sessionHash());
         if (run != null) {
-            follow(run, store.parse(json));
+            stopIfNoLongerWanted(run, doc);
         }
     }
 
@@ -90,13 +91,13 @@ public class RunningGenerations {
      * Stops a local run that the document says is cancelled, superseded by a restart elsewhere, or
      * failed by another instance (which took this one for dead).
      */
-    private void follow(GenerationRun run, ProgressDocument doc) {
-        if ("cancelled".equals(doc.status()) || doc.attempt() > run.attempt()) {
+    private void stopIfNoLongerWanted(GenerationRun run, ProgressDocument doc) {
+        if (doc.status() == ProgressStatus.cancelled || doc.attempt() > run.attempt()) {
             if (!run.isCancelled()) {
                 LOG.info(() -> "AI-PROGRESS [" + run.hash() + "] cancel signal received; stopping the local run");
             }
             run.cancel();
-        } else if ("failed".equals(doc.status()) && doc.attempt() == run.attempt()) {
+        } else if (doc.status() == ProgressStatus.failed && doc.attempt() == run.attempt()) {
             run.fail(doc.error() == null ? "failed on another instance" : doc.error());
         }
     }
@@ -107,7 +108,7 @@ public class RunningGenerations {
      */
     public void checkStillWanted(GenerationRun run) {
         try {
-            store.readDocument(run.hash()).ifPresent(doc -> follow(run, doc));
+            store.find(run.hash()).ifPresent(doc -> stopIfNoLongerWanted(run, doc));
         } catch (RuntimeException redisDown) {
             LOG.log(Level.FINE, "AI-PROGRESS could not check the document; going on", redisDown);
         }

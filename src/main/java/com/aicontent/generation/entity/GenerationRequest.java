@@ -1,7 +1,7 @@
 package com.aicontent.generation.entity;
 
 import com.aicontent.ai.entity.ArticleBrief;
-import com.aicontent.ai.entity.Language;
+import com.aicontent.language.Language;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;

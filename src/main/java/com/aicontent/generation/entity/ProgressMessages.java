@@ -1,6 +1,6 @@
 package com.aicontent.generation.entity;
 
-import com.aicontent.ai.entity.Language;
+import com.aicontent.language.Language;
 import com.aicontent.progress.entity.Step;
 
 import java.util.Map;
@@ -12,22 +12,22 @@ import java.util.Map;
 public final class ProgressMessages {
 
     private static final Map<Step, String> PERSIAN = Map.of(
-            Step.INITIALIZATION, "در حال آماده‌سازی تولید محتوا...",
-            Step.HEADING_GENERATION, "در حال تولید سرفصل‌ها...",
-            Step.SECTION_GENERATION, "در حال تولید بخش‌ها... ({done}/{total})",
-            Step.IMAGE_GENERATION, "در حال تولید تصاویر... ({done}/{total})",
-            Step.SUMMARY_GENERATION, "در حال تولید خلاصه...",
-            Step.META_GENERATION, "در حال تولید متا تگ‌های سئو...",
-            Step.FAQ_GENERATION, "در حال تولید پرسش‌های متداول...");
+            Step.initialization, "در حال آماده‌سازی تولید محتوا...",
+            Step.heading_generation, "در حال تولید سرفصل‌ها...",
+            Step.section_generation, "در حال تولید بخش‌ها... ({done}/{total})",
+            Step.image_generation, "در حال تولید تصاویر... ({done}/{total})",
+            Step.summary_generation, "در حال تولید خلاصه...",
+            Step.meta_generation, "در حال تولید متا تگ‌های سئو...",
+            Step.faq_generation, "در حال تولید پرسش‌های متداول...");
 
     private static final Map<Step, String> ENGLISH = Map.of(
-            Step.INITIALIZATION, "Preparing the generation...",
-            Step.HEADING_GENERATION, "Generating headings...",
-            Step.SECTION_GENERATION, "Generating sections... ({done}/{total})",
-            Step.IMAGE_GENERATION, "Generating images... ({done}/{total})",
-            Step.SUMMARY_GENERATION, "Writing the summary...",
-            Step.META_GENERATION, "Writing SEO meta tags...",
-            Step.FAQ_GENERATION, "Writing the FAQ...");
+            Step.initialization, "Preparing the generation...",
+            Step.heading_generation, "Generating headings...",
+            Step.section_generation, "Generating sections... ({done}/{total})",
+            Step.image_generation, "Generating images... ({done}/{total})",
+            Step.summary_generation, "Writing the summary...",
+            Step.meta_generation, "Writing SEO meta tags...",
+            Step.faq_generation, "Writing the FAQ...");
 
     public static final Map<String, String> CANCELLED = Map.of(
             "fa", "تولید محتوا لغو شد", "en", "Generation cancelled");

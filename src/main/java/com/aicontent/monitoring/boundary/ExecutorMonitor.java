@@ -1,37 +1,37 @@
 package com.aicontent.monitoring.boundary;
 
-import com.aicontent.generation.control.ExecutorLoad;
+import com.aicontent.generation.boundary.GenerationActivity;
 
 /** What JConsole shows under {@code type=Executor}; the totals continue from the former deployment. */
 public class ExecutorMonitor implements ExecutorMXBean {
 
-    private final ExecutorLoad load;
+    private final GenerationActivity activity;
     private final long submittedBefore;
     private final long finishedBefore;
 
-    public ExecutorMonitor(ExecutorLoad load, long submittedBefore, long finishedBefore) {
-        this.load = load;
+    public ExecutorMonitor(GenerationActivity activity, long submittedBefore, long finishedBefore) {
+        this.activity = activity;
         this.submittedBefore = submittedBefore;
         this.finishedBefore = finishedBefore;
     }
 
     @Override
     public int getTasksQueued() {
-        return load.queued();
+        return activity.executorCounts().queued();
     }
 
     @Override
     public int getTasksRunning() {
-        return load.running();
+        return activity.executorCounts().running();
     }
 
     @Override
     public long getTasksSubmitted() {
-        return submittedBefore + load.submitted();
+        return submittedBefore + activity.executorCounts().submitted();
     }
 
     @Override
     public long getTasksFinished() {
-        return finishedBefore + load.finished();
+        return finishedBefore + activity.executorCounts().finished();
     }
 }

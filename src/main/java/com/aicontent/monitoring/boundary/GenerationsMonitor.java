@@ -1,13 +1,13 @@
 package com.aicontent.monitoring.boundary;
 
+import com.aicontent.generation.boundary.GenerationActivity;
 import com.aicontent.generation.boundary.Generations;
-import com.aicontent.generation.control.GenerationRun;
-import com.aicontent.generation.control.RunningGenerations;
+import com.aicontent.generation.entity.ActiveRun;
 import com.aicontent.monitoring.control.DurationWindow;
 import com.aicontent.monitoring.control.GenerationStatistics;
 import com.aicontent.monitoring.entity.ActiveGeneration;
 import com.aicontent.monitoring.entity.LastError;
-import com.aicontent.progress.control.ProgressStore;
+import com.aicontent.progress.control.ProgressDocuments;
 import com.aicontent.progress.entity.ProgressDocument;
 import com.aicontent.progress.entity.RedisUnavailableException;
 import com.aicontent.progress.entity.SessionHash;
@@ -28,21 +28,21 @@ public class GenerationsMonitor implements GenerationsMXBean {
     private static final Logger LOG = Logger.getLogger(GenerationsMonitor.class.getName());
 
     private final GenerationStatistics statistics;
-    private final RunningGenerations running;
+    private final GenerationActivity activity;
     private final Generations generations;
-    private final ProgressStore store;
+    private final ProgressDocuments documents;
 
-    public GenerationsMonitor(GenerationStatistics statistics, RunningGenerations running, Generations generations,
-                              ProgressStore store) {
+    public GenerationsMonitor(GenerationStatistics statistics, GenerationActivity activity, Generations generations,
+                              ProgressDocuments documents) {
         this.statistics = statistics;
-        this.running = running;
+        this.activity = activity;
         this.generations = generations;
-        this.store = store;
+        this.documents = documents;
     }
 
     @Override
     public int getActive() {
-        return running.all().size();
+        return activity.runCount();
     }
 
     @Override
@@ -103,7 +103,7 @@ public class GenerationsMonitor implements GenerationsMXBean {
                 case APPLIED -> "cancelled " + hash;
                 case UNCHANGED -> hash + " was cancelled already";
                 case MISSING -> "no generation " + hash + " (unknown, or its progress expired)";
-                default -> "not cancelled: " + hash + " is " + store.parse(result.document()).status();
+                default -> "not cancelled: " + hash + " is " + result.document().status();
             };
         } catch (RedisUnavailableException e) {
             return "not cancelled: Redis did not answer (" + e.getMessage() + ")";
@@ -112,21 +112,21 @@ public class GenerationsMonitor implements GenerationsMXBean {
 
     @Override
     public List<ActiveGeneration> listActive() {
-        return running.all().stream()
+        return activity.runs().stream()
                 .map(this::describe)
                 .sorted(Comparator.comparingLong(ActiveGeneration::ageSeconds).reversed())
                 .toList();
     }
 
-    private ActiveGeneration describe(GenerationRun run) {
+    private ActiveGeneration describe(ActiveRun run) {
         Optional<ProgressDocument> document;
         try {
-            document = store.readDocument(run.hash());
+            document = documents.find(run.hash());
         } catch (RedisUnavailableException e) {
             document = Optional.empty();
         }
-        return new ActiveGeneration(run.hash().value(), run.articleId(), run.brief().title(), run.attempt(),
-                document.map(ProgressDocument::step).orElse("unknown"),
+        return new ActiveGeneration(run.hash().value(), run.articleId(), run.title(), run.attempt(),
+                document.map(doc -> doc.step().name()).orElse("unknown"),
                 document.map(ProgressDocument::progress).orElse(-1),
                 run.age().toSeconds());
     }

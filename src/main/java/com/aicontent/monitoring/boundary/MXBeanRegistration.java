@@ -1,11 +1,11 @@
 package com.aicontent.monitoring.boundary;
 
+import com.aicontent.generation.boundary.GenerationActivity;
 import com.aicontent.generation.boundary.Generations;
-import com.aicontent.generation.control.ExecutorLoad;
-import com.aicontent.generation.control.RunningGenerations;
 import com.aicontent.monitoring.control.CarriedCounts;
 import com.aicontent.monitoring.control.GenerationStatistics;
-import com.aicontent.progress.control.ProgressStore;
+import com.aicontent.progress.control.ProgressDocuments;
+import com.aicontent.progress.control.StoreCounters;
 import com.aicontent.progress.entity.ProgressStoreStatistics;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -44,16 +44,16 @@ public class MXBeanRegistration {
     GenerationStatistics statistics;
 
     @Inject
-    RunningGenerations running;
+    GenerationActivity activity;
 
     @Inject
     Generations generations;
 
     @Inject
-    ProgressStore store;
+    ProgressDocuments documents;
 
     @Inject
-    ExecutorLoad load;
+    StoreCounters counters;
 
     @Resource
     ContextService context;
@@ -73,11 +73,11 @@ public class MXBeanRegistration {
         }
         Map<String, Object> carried = new CarriedCounts(server, DOMAIN).read();
         statistics.add(carried);
-        progressStore = new ProgressStoreMonitor(store, new ProgressStoreStatistics(
+        progressStore = new ProgressStoreMonitor(counters, documents, new ProgressStoreStatistics(
                 CarriedCounts.number(carried, "progressStore.writes"), CarriedCounts.number(carried, "progressStore.reads"),
                 CarriedCounts.number(carried, "progressStore.errors"), 0, 0));
-        executor = new ExecutorMonitor(load, CarriedCounts.number(carried, "executor.submitted"), CarriedCounts.number(carried, "executor.finished"));
-        publish("Generations", GenerationsMXBean.class, new GenerationsMonitor(statistics, running, generations, store));
+        executor = new ExecutorMonitor(activity, CarriedCounts.number(carried, "executor.submitted"), CarriedCounts.number(carried, "executor.finished"));
+        publish("Generations", GenerationsMXBean.class, new GenerationsMonitor(statistics, activity, generations, documents));
         publish("ProgressStore", ProgressStoreMXBean.class, progressStore);
         publish("Executor", ExecutorMXBean.class, executor);
         LOG.info(() -> "JMX: registered " + registered + (carried.isEmpty() ? "" : ", counts continued from the former deployment"));

@@ -1,6 +1,7 @@
 package com.aicontent.monitoring.boundary;
 
-import com.aicontent.progress.control.ProgressStore;
+import com.aicontent.progress.control.ProgressDocuments;
+import com.aicontent.progress.control.StoreCounters;
 import com.aicontent.progress.entity.ProgressStoreStatistics;
 
 /**
@@ -9,44 +10,46 @@ import com.aicontent.progress.entity.ProgressStoreStatistics;
  */
 public class ProgressStoreMonitor implements ProgressStoreMXBean {
 
-    private final ProgressStore store;
+    private final StoreCounters counters;
+    private final ProgressDocuments documents;
     private final ProgressStoreStatistics before;
 
     /** @param before the counts of the former deployment, added to this one's */
-    public ProgressStoreMonitor(ProgressStore store, ProgressStoreStatistics before) {
-        this.store = store;
+    public ProgressStoreMonitor(StoreCounters counters, ProgressDocuments documents, ProgressStoreStatistics before) {
+        this.counters = counters;
+        this.documents = documents;
         this.before = before;
     }
 
     @Override
     public long getWrites() {
-        return before.writes() + store.statistics().writes();
+        return before.writes() + counters.statistics().writes();
     }
 
     @Override
     public long getReads() {
-        return before.reads() + store.statistics().reads();
+        return before.reads() + counters.statistics().reads();
     }
 
     @Override
     public long getErrors() {
-        return before.errors() + store.statistics().errors();
+        return before.errors() + counters.statistics().errors();
     }
 
     @Override
     public long getLastRoundTripMicros() {
-        return store.statistics().lastRoundTripMicros();
+        return counters.statistics().lastRoundTripMicros();
     }
 
     @Override
     public long getAverageRoundTripMicros() {
-        return store.statistics().averageRoundTripMicros();
+        return counters.statistics().averageRoundTripMicros();
     }
 
     @Override
     public long getKeyCount() {
         try {
-            return store.countKeys();
+            return documents.sessions().size();
         } catch (RuntimeException redisDown) {
             return -1;
         }

@@ -1,6 +1,6 @@
 package com.aicontent.monitoring.boundary;
 
-import com.aicontent.progress.control.ProgressStore;
+import com.aicontent.progress.control.RedisConnection;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.health.HealthCheck;
@@ -17,12 +17,12 @@ import java.util.Optional;
 public class RedisReadiness implements HealthCheck {
 
     @Inject
-    ProgressStore store;
+    RedisConnection redis;
 
     @Override
     public HealthCheckResponse call() {
         long started = System.nanoTime();
-        boolean pong = store.ping();
+        boolean pong = redis.ping();
         long micros = (System.nanoTime() - started) / 1000;
         return new HealthCheckResponse("redis", pong ? Status.UP : Status.DOWN, Optional.of(Map.of("pingMicros", micros)));
     }

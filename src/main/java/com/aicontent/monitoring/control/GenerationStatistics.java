@@ -90,9 +90,9 @@ public class GenerationStatistics {
     public Map<String, Long> stepDurations(ToLongFunction<DurationWindow> measure) {
         Map<String, Long> result = new LinkedHashMap<>();
         for (Step step : Step.values()) {
-            DurationWindow window = steps.get(step.wireName());
+            DurationWindow window = steps.get(step.name());
             if (window != null) {
-                result.put(step.wireName(), measure.applyAsLong(window));
+                result.put(step.name(), measure.applyAsLong(window));
             }
         }
         return result;

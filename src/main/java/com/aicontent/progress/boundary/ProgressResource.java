@@ -1,7 +1,7 @@
 package com.aicontent.progress.boundary;
 
 import com.aicontent.api.entity.ProblemException;
-import com.aicontent.progress.control.ProgressStore;
+import com.aicontent.progress.control.ProgressDocuments;
 import com.aicontent.progress.entity.ProgressDocument;
 import com.aicontent.progress.entity.SessionHash;
 import jakarta.inject.Inject;
@@ -32,7 +32,7 @@ public class ProgressResource {
     private static final CacheControl NO_STORE = noStore();
 
     @Inject
-    ProgressStore store;
+    ProgressDocuments documents;
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
@@ -49,7 +49,7 @@ public class ProgressResource {
     public Response status(@PathParam("sessionHash") String sessionHash,
                            @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
         SessionHash hash = sessionHash(sessionHash);
-        String document = store.read(hash).orElseThrow(() -> unknown(hash));
+        String document = documents.read(hash).orElseThrow(() -> unknown(hash));
         EntityTag tag = new EntityTag(hash + "-" + version(document));
         if (ifNoneMatch != null && matches(ifNoneMatch, tag)) {
             return Response.notModified(tag).cacheControl(NO_STORE).build();

@@ -1,7 +1,7 @@
 package com.aicontent.progress.entity;
 
+import com.aicontent.language.Language;
 import jakarta.json.bind.annotation.JsonbProperty;
-import jakarta.json.bind.annotation.JsonbTransient;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -17,8 +17,8 @@ import java.util.List;
 public record ProgressDocument(
         @Schema(name = "ai_content_id") @JsonbProperty("ai_content_id") long aiContentId,
         @Schema(name = "session_hash") @JsonbProperty("session_hash") String sessionHash,
-        @JsonbProperty("status") String status,
-        @JsonbProperty("step") String step,
+        @JsonbProperty("status") ProgressStatus status,
+        @JsonbProperty("step") Step step,
         @JsonbProperty("progress") int progress,
         @Schema(name = "current_message") @JsonbProperty("current_message") String currentMessage,
         @JsonbProperty("headings") List<String> headings,
@@ -32,25 +32,26 @@ public record ProgressDocument(
         @Schema(name = "updated_at") @JsonbProperty("updated_at") String updatedAt,
         @JsonbProperty("version") long version,
         @JsonbProperty("title") String title,
-        @JsonbProperty("language") String language,
+        @JsonbProperty("language") Language language,
         @JsonbProperty("attempt") int attempt,
         @Schema(name = "created_at") @JsonbProperty("created_at") String createdAt,
         @JsonbProperty("error") String error,
         @JsonbProperty("images") List<PartProgress> images,
         @Schema(name = "prompt_tokens") @JsonbProperty("prompt_tokens") long promptTokens,
         @Schema(name = "completion_tokens") @JsonbProperty("completion_tokens") long completionTokens,
-        @Schema(name = "model_calls") @JsonbProperty("model_calls") long modelCalls) {
+        @Schema(name = "model_calls") @JsonbProperty("model_calls") long modelCalls,
+        @Schema(description = "What the admin should know about the model's answers, e.g. \"asked for 8 headings, got 5\"; absent until there is one")
+        @JsonbProperty("notes") List<String> notes) {
 
     /** The document of a generation that was just accepted and has not started yet. */
-    public static ProgressDocument pending(long aiContentId, SessionHash hash, String title, String language,
+    public static ProgressDocument pending(long aiContentId, SessionHash hash, String title, Language language,
                                            String message, int totalSections, int totalImages, String now) {
-        return new ProgressDocument(aiContentId, hash.value(), ProgressStatus.pending.name(),
-                Step.INITIALIZATION.wireName(), 0, message, List.of(), List.of(), 0, totalSections, 0, totalImages,
-                false, false, now, 0, title, language, 1, now, null, List.of(), 0, 0, 0);
+        return new ProgressDocument(aiContentId, hash.value(), ProgressStatus.pending, Step.initialization, 0, message,
+                List.of(), List.of(), 0, totalSections, 0, totalImages, false, false, now, 0, title, language, 1, now,
+                null, List.of(), 0, 0, 0, null);
     }
 
-    @JsonbTransient
-    public ProgressStatus statusValue() {
-        return ProgressStatus.valueOf(status);
+    public SessionHash hash() {
+        return new SessionHash(sessionHash);
     }
 }

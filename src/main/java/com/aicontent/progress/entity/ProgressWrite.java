@@ -1,120 +1,102 @@
 package com.aicontent.progress.entity;
 
+import jakarta.json.bind.annotation.JsonbProperty;
+import jakarta.json.bind.annotation.JsonbSubtype;
+import jakarta.json.bind.annotation.JsonbTypeInfo;
+
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 /**
- * One atomic change to a progress document, applied by the store's Lua script in a single round
- * trip. Every part is optional; the script applies the contract's rules (progress never falls, the
- * step never moves back, a terminal status is final, a stale attempt is ignored).
- *
- * @param attempt     the run that writes; writes of an older run (before a restart) are ignored
- * @param step        the step the writer is in; the document's step only moves forward
- * @param progress    a lower bound for the progress bar
- * @param message     the new {@code current_message}; {@code {done}} and {@code {total}} are
- *                    replaced with the counts of {@code span}
- * @param status      {@code processing}, {@code completed} or {@code failed}
- * @param fields      fields to set as they are (headings, totals, the section list...)
- * @param increments  numeric fields to add to (token counters)
- * @param section     a section to mark; {@code completed_sections} is recounted from the list
- * @param image       an image to mark; {@code completed_images} is recounted from the list
- * @param span        derives progress from a count: from + (to - from) * done / total
- * @param messages    for cancel and restart: the message to show, by language
- * @param request     for restart: an id that makes a retried restart answer as the first did
+ * One atomic change to a progress document. Each kind carries exactly what it may change; the
+ * store's Lua script applies the contract's rules to all of them (progress never falls, the step
+ * never moves back, a terminal status is final, an older attempt's write is ignored). The
+ * {@code op} names are what the script dispatches on.
  */
-public record ProgressWrite(
-        String op,
-        Integer attempt,
-        String step,
-        Integer progress,
-        String message,
-        String status,
-        String error,
-        Map<String, Object> fields,
-        Map<String, Long> increments,
-        PartProgress section,
-        PartProgress image,
-        Span span,
-        Map<String, String> messages,
-        String request,
-        ProgressDocument doc) {
+@JsonbTypeInfo(key = "op", value = {
+        @JsonbSubtype(alias = "create", type = ProgressWrite.Create.class),
+        @JsonbSubtype(alias = "cancel", type = ProgressWrite.Cancel.class),
+        @JsonbSubtype(alias = "restart", type = ProgressWrite.Restart.class),
+        @JsonbSubtype(alias = "begin", type = ProgressWrite.Begin.class),
+        @JsonbSubtype(alias = "enter_step", type = ProgressWrite.EnterStep.class),
+        @JsonbSubtype(alias = "leave_step", type = ProgressWrite.LeaveStep.class),
+        @JsonbSubtype(alias = "outline", type = ProgressWrite.Outline.class),
+        @JsonbSubtype(alias = "part_done", type = ProgressWrite.PartDone.class),
+        @JsonbSubtype(alias = "part_writing", type = ProgressWrite.PartWriting.class),
+        @JsonbSubtype(alias = "notes", type = ProgressWrite.Notes.class),
+        @JsonbSubtype(alias = "usage", type = ProgressWrite.Usage.class),
+        @JsonbSubtype(alias = "complete", type = ProgressWrite.Complete.class),
+        @JsonbSubtype(alias = "fail", type = ProgressWrite.Fail.class)})
+public sealed interface ProgressWrite {
 
-    /** Progress that follows a count, e.g. completed sections out of all sections. */
-    public record Span(int from, int to, String done, String total) {
-
-        public static Span sections(Step step) {
-            return new Span(step.startsAt(), step.endsAt(), "completed_sections", "total_sections");
-        }
-
-        public static Span images(Step step) {
-            return new Span(step.startsAt(), step.endsAt(), "completed_images", "total_images");
-        }
-    }
-
-    public static ProgressWrite create(ProgressDocument doc) {
-        return new ProgressWrite("create", null, null, null, null, null, null, null, null, null, null, null, null, null, doc);
+    /** Stores a new document, unless one exists under its hash. */
+    record Create(ProgressDocument doc) implements ProgressWrite {
     }
 
     /** Cancels unless terminal; {@code messages} maps a language to the message to show. */
-    public static ProgressWrite cancel(Map<String, String> messages) {
-        return new ProgressWrite("cancel", null, null, null, null, null, null, null, null, null, null, null, messages, null, null);
+    record Cancel(Map<String, String> messages) implements ProgressWrite {
     }
 
-    /** Moves a failed or cancelled generation back to processing under a new attempt. */
-    public static ProgressWrite restart(Map<String, String> messages) {
-        return new ProgressWrite("restart", null, null, null, null, null, null, null, null, null, null, null, messages,
-                UUID.randomUUID().toString(), null);
+    /**
+     * Moves a failed or cancelled generation back to processing under the next attempt. The
+     * request id makes a restart the store had to send twice answer as the first did.
+     */
+    record Restart(Map<String, String> messages, String request) implements ProgressWrite {
+
+        public static Restart of(Map<String, String> messages) {
+            return new Restart(messages, UUID.randomUUID().toString());
+        }
     }
 
-    /** Starts an update by the given run; refine it with the {@code with*} methods. */
-    public static ProgressWrite by(int attempt) {
-        return new ProgressWrite("update", attempt, null, null, null, null, null, null, null, null, null, null, null, null, null);
+    /** A write by one run of a generation: ignored once the generation is terminal or was restarted since. */
+    sealed interface Update extends ProgressWrite {
+        int attempt();
     }
 
-    public ProgressWrite inStep(Step newStep, int newProgress, String newMessage) {
-        return new ProgressWrite(op, attempt, newStep.wireName(), newProgress, newMessage, status, error, fields,
-                increments, section, image, span, messages, request, doc);
+    /** The run has started: processing, in the first step. */
+    record Begin(int attempt, String message) implements Update {
     }
 
-    public ProgressWrite withStatus(ProgressStatus newStatus, String newError) {
-        return new ProgressWrite(op, attempt, step, progress, message, newStatus.name(), newError, fields,
-                increments, section, image, span, messages, request, doc);
+    /**
+     * The run has entered a step. In the section and image steps the bar follows the parts done,
+     * and {@code {done}} and {@code {total}} in the message are filled in with their counts.
+     */
+    record EnterStep(int attempt, Step step, String message) implements Update {
     }
 
-    public ProgressWrite withMessage(String newMessage) {
-        return new ProgressWrite(op, attempt, step, progress, newMessage, status, error, fields,
-                increments, section, image, span, messages, request, doc);
+    /** The run has finished a step: the bar reaches the step's end. */
+    record LeaveStep(int attempt, Step step) implements Update {
     }
 
-    public ProgressWrite withFields(Map<String, Object> newFields) {
-        return new ProgressWrite(op, attempt, step, progress, message, status, error, newFields,
-                increments, section, image, span, messages, request, doc);
+    /** The headings are known: lists the parts to write, those a former run finished marked done. */
+    record Outline(int attempt, List<String> headings, List<PartProgress> sections, List<PartProgress> images)
+            implements Update {
     }
 
-    public ProgressWrite withIncrements(Map<String, Long> newIncrements) {
-        return new ProgressWrite(op, attempt, step, progress, message, status, error, fields,
-                newIncrements, section, image, span, messages, request, doc);
+    /** One section or image is done and saved; the counts are taken again from the lists. */
+    record PartDone(int attempt, PartKind part, int index, String message) implements Update {
     }
 
-    public ProgressWrite withSectionDone(int index, Span newSpan) {
-        return new ProgressWrite(op, attempt, step, progress, message, status, error, fields,
-                increments, new PartProgress(index, null, PartProgress.DONE), image, newSpan, messages, request, doc);
+    /**
+     * A streaming model is writing a part: how long it is so far and how it ends, for the panel to
+     * show; a part already done stays done. Done clears both again.
+     */
+    record PartWriting(int attempt, PartKind part, int index, int characters, String preview) implements Update {
     }
 
-    public ProgressWrite withImageDone(int index, Span newSpan) {
-        return new ProgressWrite(op, attempt, step, progress, message, status, error, fields,
-                increments, section, new PartProgress(index, null, PartProgress.DONE), newSpan, messages, request, doc);
+    /** What the admin should know about the model's answers so far ("asked for 8 headings, got 5"), all of them. */
+    record Notes(int attempt, List<String> notes) implements Update {
     }
 
-    public ProgressWrite withSpan(Span newSpan) {
-        return new ProgressWrite(op, attempt, step, progress, message, status, error, fields,
-                increments, section, image, newSpan, messages, request, doc);
+    /** One answered model call and the tokens it cost. */
+    record Usage(int attempt, @JsonbProperty("prompt_tokens") long promptTokens,
+                 @JsonbProperty("completion_tokens") long completionTokens) implements Update {
     }
 
-    /** Lists the parts for the UI; used when headings are known. */
-    public static Map<String, Object> parts(List<String> headings, List<PartProgress> sections, List<PartProgress> images) {
-        return Map.of("headings", headings, "sections", sections, "images", images,
-                "total_sections", sections.size(), "total_images", images.size());
+    record Complete(int attempt, String message) implements Update {
+    }
+
+    record Fail(int attempt, String error, String message) implements Update {
     }
 }

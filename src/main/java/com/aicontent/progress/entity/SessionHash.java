@@ -1,7 +1,6 @@
 package com.aicontent.progress.entity;
 
 import java.security.SecureRandom;
-import java.util.regex.Pattern;
 
 /**
  * The 12-character identifier of one generation. Anything else is refused before it gets near a
@@ -9,8 +8,8 @@ import java.util.regex.Pattern;
  */
 public record SessionHash(String value) {
 
+    private static final int LENGTH = 12;
     private static final String ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
-    private static final Pattern FORMAT = Pattern.compile("[A-Za-z0-9]{12}");
     private static final SecureRandom RANDOM = new SecureRandom();
 
     public SessionHash {
@@ -19,12 +18,22 @@ public record SessionHash(String value) {
         }
     }
 
+    /** Checked on every status poll: a loop over 12 characters, no regular expression. */
     public static boolean isWellFormed(String candidate) {
-        return candidate != null && FORMAT.matcher(candidate).matches();
+        if (candidate == null || candidate.length() != LENGTH) {
+            return false;
+        }
+        for (int i = 0; i < LENGTH; i++) {
+            char c = candidate.charAt(i);
+            if (!(c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     public static SessionHash random() {
-        char[] chars = new char[12];
+        char[] chars = new char[LENGTH];
         for (int i = 0; i < chars.length; i++) {
             chars[i] = ALPHABET.charAt(RANDOM.nextInt(ALPHABET.length()));
         }

@@ -1,32 +1,28 @@
 package com.aicontent.progress.entity;
 
 /**
- * The seven steps of a generation in their fixed order, with the share of the progress bar the
- * contract gives each: a step starts at {@link #startsAt()} and has reached {@link #endsAt()} when
- * it is done.
+ * The seven steps of a generation in their fixed order, named as the progress document names them,
+ * with the share of the progress bar the contract gives each: a step starts at {@link #startsAt()}
+ * and has reached {@link #endsAt()} when it is done. Sections and images move the bar within their
+ * step by the share of their parts that are done.
  */
 public enum Step {
-    INITIALIZATION("initialization", 0, 0),
-    HEADING_GENERATION("heading_generation", 16, 16),
-    SECTION_GENERATION("section_generation", 32, 48),
-    IMAGE_GENERATION("image_generation", 48, 65),
-    SUMMARY_GENERATION("summary_generation", 65, 75),
-    META_GENERATION("meta_generation", 75, 85),
-    FAQ_GENERATION("faq_generation", 85, 100);
+    initialization(0, 0, null),
+    heading_generation(16, 16, null),
+    section_generation(32, 48, PartKind.section),
+    image_generation(48, 65, PartKind.image),
+    summary_generation(65, 75, null),
+    meta_generation(75, 85, null),
+    faq_generation(85, 100, null);
 
-    private final String wireName;
     private final int startsAt;
     private final int endsAt;
+    private final PartKind parts;
 
-    Step(String wireName, int startsAt, int endsAt) {
-        this.wireName = wireName;
+    Step(int startsAt, int endsAt, PartKind parts) {
         this.startsAt = startsAt;
         this.endsAt = endsAt;
-    }
-
-    /** The name in the progress document, e.g. {@code section_generation}. */
-    public String wireName() {
-        return wireName;
+        this.parts = parts;
     }
 
     public int startsAt() {
@@ -37,12 +33,8 @@ public enum Step {
         return endsAt;
     }
 
-    public static Step ofWireName(String name) {
-        for (Step step : values()) {
-            if (step.wireName.equals(name)) {
-                return step;
-            }
-        }
-        throw new IllegalArgumentException("unknown step: " + name);
+    /** The parts whose count moves the bar within this step, or {@code null}. */
+    public PartKind parts() {
+        return parts;
     }
 }

@@ -1,22 +1,12 @@
 -- Applies one ProgressWrite to a progress document atomically, renews its TTL, keeps its lease in
--- the running set, and publishes it.
+-- the running set, and publishes it. The rules of the contract live here and nowhere else.
 -- KEYS[1] progress key, KEYS[2] update channel, KEYS[3] running set (session hash -> lease end)
--- ARGV[1] the write as JSON, ARGV[2] TTL in seconds, ARGV[3] now as ISO-8601 UTC,
+-- ARGV[1] the write as JSON ({"op": ...}), ARGV[2] TTL in seconds, ARGV[3] now as ISO-8601 UTC,
 -- ARGV[4] lease in seconds, ARGV[5] the session hash
 -- Returns {outcome, document}: created | exists | applied | unchanged | ignored | conflict | missing
-local TERMINAL = {completed = true, failed = true, cancelled = true}
-local STEPS = {initialization = 1, heading_generation = 2, section_generation = 3, image_generation = 4,
-               summary_generation = 5, meta_generation = 6, faq_generation = 7}
--- cjson turns an empty array into {}; these fields are arrays in the contract
-local ARRAYS = {'headings', 'sections', 'images'}
-
 local write = cjson.decode(ARGV[1])
 local ttl = tonumber(ARGV[2])
 local raw = redis.call('GET', KEYS[1])
-
-local function present(value)
-  return value ~= nil and value ~= cjson.null
-end
 
 -- leases are timed by Redis' clock, so instances with skewed clocks agree on them
 local function hold_lease()
@@ -26,45 +16,18 @@ local function hold_lease()
 end
 
 local function save(doc, outcome)
-  doc.version = (tonumber(doc.version) or 0) + 1
-  doc.updated_at = ARGV[3]
-  local json = cjson.encode(doc)
-  for _, name in ipairs(ARRAYS) do
-    json = string.gsub(json, '"' .. name .. '":{}', '"' .. name .. '":[]')
-  end
-  -- cjson writes / as \/; keep "(3/8)" greppable as it is ("\\/" stays a backslash then a slash)
-  json = string.gsub(json, '\\/', '/')
-  redis.call('SET', KEYS[1], json, 'EX', ttl)
+  local json = store_document(KEYS[1], KEYS[2], doc, ARGV[3], ttl)
   if TERMINAL[doc.status] then
     redis.call('ZREM', KEYS[3], ARGV[5])
   else
     hold_lease()
   end
-  redis.call('PUBLISH', KEYS[2], json)
   return {outcome, json}
 end
 
 local function message_for(doc)
   if not present(write.messages) then return nil end
   return write.messages[doc.language] or write.messages['en']
-end
-
-local function mark(list, part)
-  local done = 0
-  local found = false
-  for _, entry in ipairs(list) do
-    if entry.index == part.index then
-      entry.status = part.status
-      found = true
-    end
-  end
-  if not found then
-    table.insert(list, {index = part.index, status = part.status})
-  end
-  for _, entry in ipairs(list) do
-    if entry.status == 'done' then done = done + 1 end
-  end
-  return done
 end
 
 if write.op == 'create' then
@@ -98,69 +61,128 @@ if write.op == 'restart' then
   return save(doc, 'applied')
 end
 
--- an update from a running task
+-- from here on, a write by one run of the generation
 if TERMINAL[doc.status] then return {'ignored', raw} end
-if present(write.attempt) and present(doc.attempt) and write.attempt ~= doc.attempt then
-  return {'ignored', raw}
+if tonumber(write.attempt) ~= tonumber(doc.attempt) then return {'ignored', raw} end
+
+-- Moves the document's step forward to the write's step. A write from a step the generation has
+-- already left changes counts, never the bar or the message: returns whether the step is current.
+local function advance(step)
+  local wanted, now = STEPS[step], STEPS[doc.step] or 0
+  if wanted == nil then error('unknown step ' .. tostring(step)) end
+  if wanted < now then return false end
+  if wanted > now then doc.step = step end
+  return true
 end
 
--- a write from a step the generation has already left changes counts, never the bar or the message
-local current = true
-if present(write.step) then
-  local wanted, now = STEPS[write.step], STEPS[doc.step] or 0
-  if wanted == nil then return redis.error_reply('unknown step ' .. tostring(write.step)) end
-  if wanted < now then
-    current = false
-  elseif wanted > now then
-    doc.step = write.step
+local function raise(progress)
+  if progress > (tonumber(doc.progress) or 0) then doc.progress = progress end
+end
+
+local function recount(kind)
+  local part = PARTS[kind]
+  local done = 0
+  if not present(doc[part.list]) then doc[part.list] = {} end
+  for _, entry in ipairs(doc[part.list]) do
+    if entry.status == 'done' then done = done + 1 end
   end
+  doc[part.done] = done
 end
 
-if present(write.fields) then
-  for name, value in pairs(write.fields) do doc[name] = value end
-end
-if present(write.increments) then
-  for name, delta in pairs(write.increments) do doc[name] = (tonumber(doc[name]) or 0) + delta end
-end
-if present(write.section) then
-  if not present(doc.sections) then doc.sections = {} end
-  doc.completed_sections = mark(doc.sections, write.section)
-end
-if present(write.image) then
-  if not present(doc.images) then doc.images = {} end
-  doc.completed_images = mark(doc.images, write.image)
+-- the bar within a step: its start, or, where parts count, the share of them that is done
+local function within(step)
+  local kind = STEP_PARTS[step]
+  if kind == nil then return STEP_START[step] end
+  local part = PARTS[kind]
+  local done, total = tonumber(doc[part.done]) or 0, tonumber(doc[part.total]) or 0
+  if total == 0 then return STEP_END[step] end
+  return STEP_START[step] + math.floor((STEP_END[step] - STEP_START[step]) * math.min(done, total) / total)
 end
 
-local progress = write.progress
-local message = write.message
-if present(write.span) then
-  local done = tonumber(doc[write.span.done]) or 0
-  local total = tonumber(doc[write.span.total]) or 0
-  local from, to = write.span.from, write.span.to
-  local spanned = to
-  if total > 0 then spanned = from + math.floor((to - from) * math.min(done, total) / total) end
-  if not present(progress) or spanned > progress then progress = spanned end
-  if present(message) then
-    message = string.gsub(message, '{done}', tostring(done))
-    message = string.gsub(message, '{total}', tostring(total))
-  end
+-- fills {done} and {total} in with the counts of the step's parts
+local function worded(message, step)
+  local kind = STEP_PARTS[step]
+  if kind == nil or not present(message) then return message end
+  local part = PARTS[kind]
+  message = string.gsub(message, '{done}', tostring(tonumber(doc[part.done]) or 0))
+  return (string.gsub(message, '{total}', tostring(tonumber(doc[part.total]) or 0)))
 end
 
-if current then
-  if present(progress) and progress > (tonumber(doc.progress) or 0) then doc.progress = progress end
+local function show(message)
   if present(message) then doc.current_message = message end
 end
 
-if write.status == 'processing' then
+local op = write.op
+if op == 'begin' then
   doc.status = 'processing'
-elseif write.status == 'completed' then
+  if advance('initialization') then show(write.message) end
+elseif op == 'enter_step' then
+  if advance(write.step) then
+    raise(within(write.step))
+    show(worded(write.message, write.step))
+  end
+elseif op == 'leave_step' then
+  if advance(write.step) then raise(STEP_END[write.step]) end
+elseif op == 'outline' then
+  doc.headings = write.headings
+  doc.sections = write.sections
+  doc.images = write.images
+  doc.total_sections = #write.sections
+  doc.total_images = #write.images
+  recount('section')
+  recount('image')
+  if advance('heading_generation') then raise(STEP_END['heading_generation']) end
+elseif op == 'part_done' then
+  local part = PARTS[write.part]
+  if part == nil then error('unknown part ' .. tostring(write.part)) end
+  if not present(doc[part.list]) then doc[part.list] = {} end
+  local found = false
+  for _, entry in ipairs(doc[part.list]) do
+    if entry.index == write.index then
+      entry.status = 'done'
+      entry.characters = nil
+      entry.preview = nil
+      found = true
+    end
+  end
+  if not found then table.insert(doc[part.list], {index = write.index, status = 'done'}) end
+  recount(write.part)
+  local step = PART_STEP[write.part]
+  if advance(step) then
+    raise(within(step))
+    show(worded(write.message, step))
+  end
+elseif op == 'part_writing' then
+  -- only what the panel shows while a streaming model writes: no count, no bar, no message
+  local part = PARTS[write.part]
+  if part == nil then error('unknown part ' .. tostring(write.part)) end
+  if not present(doc[part.list]) then doc[part.list] = {} end
+  for _, entry in ipairs(doc[part.list]) do
+    if entry.index == write.index and entry.status ~= 'done' then
+      entry.status = 'writing'
+      entry.characters = write.characters
+      entry.preview = write.preview
+    end
+  end
+elseif op == 'notes' then
+  doc.notes = write.notes
+elseif op == 'usage' then
+  doc.model_calls = (tonumber(doc.model_calls) or 0) + 1
+  doc.prompt_tokens = (tonumber(doc.prompt_tokens) or 0) + write.prompt_tokens
+  doc.completion_tokens = (tonumber(doc.completion_tokens) or 0) + write.completion_tokens
+elseif op == 'complete' then
+  advance('faq_generation')
   doc.status = 'completed'
   doc.is_completed = true
   doc.progress = 100
-elseif write.status == 'failed' then
+  show(write.message)
+elseif op == 'fail' then
   doc.status = 'failed'
   doc.is_failed = true
   if present(write.error) then doc.error = write.error end
+  show(write.message)
+else
+  error('unknown write ' .. tostring(op))
 end
 
 return save(doc, 'applied')

@@ -10,8 +10,7 @@ local messages = cjson.decode(ARGV[3])
 local failed = {}
 for _, hash in ipairs(expired) do
   redis.call('ZREM', KEYS[1], hash)
-  local key = ARGV[4] .. hash
-  local raw = redis.call('GET', key)
+  local raw = redis.call('GET', ARGV[4] .. hash)
   if raw then
     local doc = cjson.decode(raw)
     if doc.status == 'processing' or doc.status == 'pending' then
@@ -19,16 +18,7 @@ for _, hash in ipairs(expired) do
       doc.is_failed = true
       doc.error = messages['error']
       doc.current_message = messages[doc.language] or messages['en']
-      doc.version = (tonumber(doc.version) or 0) + 1
-      doc.updated_at = ARGV[1]
-      local json = cjson.encode(doc)
-      for _, name in ipairs({'headings', 'sections', 'images'}) do
-        json = string.gsub(json, '"' .. name .. '":{}', '"' .. name .. '":[]')
-      end
-      json = string.gsub(json, '\\/', '/')
-      redis.call('SET', key, json, 'EX', tonumber(ARGV[2]))
-      redis.call('PUBLISH', ARGV[5] .. hash, json)
-      table.insert(failed, json)
+      table.insert(failed, store_document(ARGV[4] .. hash, ARGV[5] .. hash, doc, ARGV[1], tonumber(ARGV[2])))
     end
   end
 end

@@ -2,7 +2,7 @@ package com.aicontent.ai.control;
 
 import com.aicontent.ai.entity.ArticleBrief;
 import com.aicontent.ai.entity.Cancellation;
-import com.aicontent.ai.entity.Language;
+import com.aicontent.language.Language;
 import com.aicontent.ai.entity.ModelCallFailedException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;

@@ -4,7 +4,7 @@ import com.aicontent.ai.entity.Answer;
 import com.aicontent.ai.entity.ArticleBrief;
 import com.aicontent.ai.entity.Cancellation;
 import com.aicontent.ai.entity.GenerationCancelledException;
-import com.aicontent.ai.entity.Language;
+import com.aicontent.language.Language;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 

@@ -3,7 +3,7 @@ package com.aicontent.ai.control;
 import com.aicontent.ai.control.ImageUrlPolicy.ImageUrlRefusedException;
 import com.aicontent.ai.entity.ArticleBrief;
 import com.aicontent.ai.entity.Cancellation;
-import com.aicontent.ai.entity.Language;
+import com.aicontent.language.Language;
 import com.aicontent.ai.entity.ModelCallFailedException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

@@ -4,7 +4,7 @@ import com.aicontent.ai.entity.Answer;
 import com.aicontent.ai.entity.ArticleBrief;
 import com.aicontent.ai.entity.Cancellation;
 import com.aicontent.ai.entity.GeneratedImage;
-import com.aicontent.ai.entity.Language;
+import com.aicontent.language.Language;
 import com.aicontent.ai.entity.ModelCallFailedException;
 import com.aicontent.ai.entity.TokenUsage;
 import jakarta.json.bind.Jsonb;

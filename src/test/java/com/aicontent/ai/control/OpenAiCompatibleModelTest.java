@@ -5,7 +5,7 @@ import com.aicontent.ai.entity.ArticleBrief;
 import com.aicontent.ai.entity.ArticleMeta;
 import com.aicontent.ai.entity.Cancellation;
 import com.aicontent.ai.entity.FaqEntry;
-import com.aicontent.ai.entity.Language;
+import com.aicontent.language.Language;
 import com.aicontent.ai.entity.TokenUsage;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;

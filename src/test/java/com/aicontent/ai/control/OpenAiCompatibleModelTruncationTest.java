@@ -3,7 +3,7 @@ package com.aicontent.ai.control;
 import com.aicontent.ai.entity.Answer;
 import com.aicontent.ai.entity.ArticleBrief;
 import com.aicontent.ai.entity.Cancellation;
-import com.aicontent.ai.entity.Language;
+import com.aicontent.language.Language;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import org.junit.jupiter.api.Test;

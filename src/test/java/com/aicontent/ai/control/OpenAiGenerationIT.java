@@ -89,6 +89,7 @@ class OpenAiGenerationIT {
 
         assertEquals("completed", generation.status(), generation.toString());
         JsonObject article = generation.article();
+        assertEquals("completed", article.getString("status"), article.toString());
         assertEquals("fake-chat", article.getString("model"));
         assertAllMarked(article.getJsonArray("headings"), sections);
         assertEquals(sections, article.getJsonArray("sections").size());
@@ -265,7 +266,7 @@ class OpenAiGenerationIT {
         JsonObject started = api.start(title, "en", sections, images);
         String hash = started.getString("session_hash");
         JsonObject done = api.pollUntil(hash, ApiClient::terminal);
-        JsonObject article = ApiClient.json(api.get("/api/ai-content/" + started.getJsonNumber("ai_content_id")).body());
+        JsonObject article = api.articleOnceSettled(started.getJsonNumber("ai_content_id").longValue());
         return new Generation(hash, done, article);
     }
 

@@ -1,26 +1,18 @@
 package com.aicontent.api.boundary;
 
-import com.aicontent.IntegrationTestIsolation;
-import com.aicontent.BuiltWar;
+import com.aicontent.DeployedApplication;
 import com.aicontent.ApiClient;
-import com.aicontent.progress.control.ProgressStore;
+import com.aicontent.progress.control.RedisFixture;
 import com.aicontent.progress.entity.SessionHash;
 import jakarta.json.JsonObject;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import java.io.ByteArrayInputStream;
 import java.net.URI;
-import java.net.URL;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.HashSet;
@@ -32,34 +24,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Every bad request gets a problem+json answer with the right status, and writes nothing to Redis. */
-@ExtendWith(ArquillianExtension.class)
-class ApiErrorsIT {
+class ApiErrorsIT extends DeployedApplication {
 
-    @Deployment(testable = false)
-    static WebArchive war() {
-        return BuiltWar.archive();
-    }
-
-    @ArquillianResource
-    URL base;
-
-    ApiClient api;
-    static ProgressStore redis;
-
-    @BeforeAll
-    static void connect() {
-        redis = ProgressStore.connect(IntegrationTestIsolation.redisUrl(), 3600);
-    }
-
-    @AfterAll
-    static void disconnect() {
-        redis.close();
-    }
-
-    @BeforeEach
-    void client() {
-        api = new ApiClient(URI.create(base.toString()));
-    }
+    @RegisterExtension
+    static final RedisFixture redis = RedisFixture.onTestRedis();
 
     static JsonObject problem(HttpResponse<String> response, int status) {
         assertEquals(status, response.statusCode(), response.body());
@@ -87,7 +55,7 @@ class ApiErrorsIT {
             "GET, /api/no-such-thing, 404",
     })
     void badPathsAndUnknownGenerationsAnswerProblems(String method, String path, int status) {
-        Set<SessionHash> before = redis.sessions();
+        Set<SessionHash> before = redis.documents().sessions();
         HttpResponse<String> response = "GET".equals(method) ? api.get(path) : api.post(path, null);
         problem(response, status);
         assertNoNewKeys(before);
@@ -95,14 +63,14 @@ class ApiErrorsIT {
 
     /** Keys may expire meanwhile (earlier runs left some), but none may appear. */
     static void assertNoNewKeys(Set<SessionHash> before) {
-        Set<SessionHash> added = new HashSet<>(redis.sessions());
+        Set<SessionHash> added = new HashSet<>(redis.documents().sessions());
         added.removeAll(before);
         assertEquals(Set.of(), added, "no key was created");
     }
 
     @Test
     void anInvalidBodyNamesEveryRejectedField() {
-        Set<SessionHash> before = redis.sessions();
+        Set<SessionHash> before = redis.documents().sessions();
         JsonObject problem = problem(api.post("/api/ai-content",
                 "{\"title\": \"\", \"language\": \"de\", \"sections\": 0, \"images\": 21}"), 400);
         List<String> fields = problem.getJsonArray("errors").getValuesAs(JsonObject.class).stream()

@@ -1,24 +1,17 @@
 package com.aicontent.generation.boundary;
 
+import com.aicontent.DeployedApplication;
 import com.aicontent.IntegrationTestIsolation;
-import com.aicontent.BuiltWar;
 import com.aicontent.ApiClient;
-import com.aicontent.progress.control.ProgressStore;
+import com.aicontent.progress.control.RedisFixture;
 import com.aicontent.progress.entity.ProgressWrite;
 import com.aicontent.progress.entity.SessionHash;
 import jakarta.json.JsonObject;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.net.URI;
-import java.net.URL;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -35,34 +28,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Generations end to end on Payara Micro, the real Redis and PostgreSQL, through the public API:
  * the seven steps, cancel, restart and resume.
  */
-@ExtendWith(ArquillianExtension.class)
-class GenerationLifecycleIT {
+class GenerationLifecycleIT extends DeployedApplication {
 
-    @Deployment(testable = false)
-    static WebArchive war() {
-        return BuiltWar.archive();
-    }
-
-    @ArquillianResource
-    URL base;
-
-    ApiClient api;
-    static ProgressStore redis;
-
-    @BeforeAll
-    static void connect() {
-        redis = ProgressStore.connect(IntegrationTestIsolation.redisUrl(), 3600);
-    }
-
-    @AfterAll
-    static void disconnect() {
-        redis.close();
-    }
-
-    @BeforeEach
-    void client() {
-        api = new ApiClient(URI.create(base.toString()));
-    }
+    @RegisterExtension
+    static final RedisFixture redis = RedisFixture.onTestRedis();
 
     @Test
     void aGenerationGoesThroughAllSevenStepsToCompletedAndKeepsTheArticleInPostgres() throws Exception {
@@ -90,7 +59,7 @@ class GenerationLifecycleIT {
         assertTrue(steps.contains("section_generation") && steps.contains("faq_generation"), "saw " + steps);
         assertEquals(1 + 4 + 2 + 3, done.getInt("model_calls"), "headings, sections, images, summary, meta, faq");
 
-        JsonObject article = ApiClient.json(api.get("/api/ai-content/" + id).body());
+        JsonObject article = api.articleOnceSettled(id);
         assertEquals("completed", article.getString("status"));
         assertEquals(4, article.getJsonArray("headings").size());
         assertEquals(4, article.getJsonArray("sections").size());
@@ -148,11 +117,11 @@ class GenerationLifecycleIT {
         String hash = started.getString("session_hash");
         api.pollUntil(hash, status -> status.getString("step").equals("section_generation"));
 
-        redis.write(new SessionHash(hash), ProgressWrite.cancel(Map.of("en", "Cancelled by an operator")));
+        redis.store().write(new SessionHash(hash), new ProgressWrite.Cancel(Map.of("en", "Cancelled by an operator")));
 
         long id = started.getJsonNumber("ai_content_id").longValue();
         assertNoFurtherModelCalls(id);
-        JsonObject article = ApiClient.json(api.get("/api/ai-content/" + id).body());
+        JsonObject article = api.articleOnceSettled(id);
         assertEquals("cancelled", article.getString("status"), "the instance that ran it recorded the cancel");
     }
 

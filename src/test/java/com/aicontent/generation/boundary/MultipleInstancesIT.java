@@ -1,24 +1,18 @@
 package com.aicontent.generation.boundary;
 
+import com.aicontent.DeployedApplication;
 import com.aicontent.IntegrationTestIsolation;
-import com.aicontent.BuiltWar;
 import com.aicontent.ApiClient;
 import com.aicontent.PayaraMicroServer;
 import jakarta.json.JsonObject;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.net.URI;
-import java.net.URL;
 import java.time.Duration;
 import java.nio.file.Path;
 import java.util.List;
@@ -32,19 +26,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * generation the other runs, and when one dies mid-generation the other fails it (so it does not
  * hang in "processing") and can restart it.
  */
-@ExtendWith(ArquillianExtension.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class MultipleInstancesIT {
-
-    @Deployment(testable = false)
-    static WebArchive war() {
-        return BuiltWar.archive();
-    }
+class MultipleInstancesIT extends DeployedApplication {
 
     static PayaraMicroServer second;
-
-    @ArquillianResource
-    URL base;
 
     @BeforeAll
     static void startSecondInstance() throws Exception {

@@ -1,7 +1,7 @@
 package com.aicontent.generation.control;
 
 import com.aicontent.ai.entity.ArticleBrief;
-import com.aicontent.ai.entity.Language;
+import com.aicontent.language.Language;
 import com.aicontent.progress.entity.SessionHash;
 import org.junit.jupiter.api.Test;
 

@@ -1,11 +1,11 @@
 package com.aicontent.monitoring.boundary;
 
-import com.aicontent.IntegrationTestIsolation;
 import com.aicontent.BuiltWar;
 import com.aicontent.ApiClient;
 import com.aicontent.OpenApiDocument;
 import com.aicontent.monitoring.control.PollingSelfTestCommand;
-import com.aicontent.progress.control.ProgressStore;
+import com.aicontent.IntegrationTestIsolation;
+import com.aicontent.progress.control.RedisFixture;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -58,7 +58,8 @@ class MonitoringIT {
     @Deployment
     static WebArchive war() {
         return BuiltWar.archive()
-                .addClasses(MonitoringIT.class, JConsoleConnection.class, ApiClient.class, OpenApiDocument.class, PollingSelfTestCommand.class);
+                .addClasses(MonitoringIT.class, JConsoleConnection.class, ApiClient.class, OpenApiDocument.class, PollingSelfTestCommand.class,
+                        RedisFixture.class, IntegrationTestIsolation.class);
     }
 
     @ArquillianResource
@@ -141,7 +142,7 @@ class MonitoringIT {
     @Test
     @RunAsClient
     void thePollingSelfTestPassesAgainstTheRunningApplicationAndRemovesItsKey() {
-        ProgressStore store = connect();
+        RedisFixture store = connect();
         try {
             var out = new ByteArrayOutputStream();
             boolean passed = new PollingSelfTestCommand(URI.create(base.toString()), ApiClient.TOKEN, store, print(out))
@@ -180,7 +181,7 @@ class MonitoringIT {
     }
 
     private static String selfTest(URI url, String token) {
-        ProgressStore store = connect();
+        RedisFixture store = connect();
         try {
             var out = new ByteArrayOutputStream();
             boolean passed = new PollingSelfTestCommand(url, token, store, print(out)).run(Optional.empty());
@@ -193,8 +194,8 @@ class MonitoringIT {
         }
     }
 
-    private static ProgressStore connect() {
-        return ProgressStore.connect(IntegrationTestIsolation.redisUrl(), 3600);
+    private static RedisFixture connect() {
+        return RedisFixture.onTestRedis();
     }
 
     private static PrintStream print(ByteArrayOutputStream out) {

@@ -2,7 +2,7 @@ package com.aicontent.monitoring.boundary;
 
 import com.aicontent.ApiClient;
 import com.aicontent.DedicatedRedis;
-import com.aicontent.progress.control.ProgressStore;
+import com.aicontent.progress.control.RedisFixture;
 import org.eclipse.microprofile.health.HealthCheckResponse.Status;
 import org.junit.jupiter.api.Test;
 
@@ -17,7 +17,8 @@ class RedisReadinessIT {
     void turnsDownWhenRedisStopsAndUpAgainWhenItReturns() {
         try (var redis = DedicatedRedis.start()) {
             var readiness = new RedisReadiness();
-            readiness.store = ProgressStore.connect(redis.url(), 3600);
+            RedisFixture fixture = RedisFixture.on(redis.url());
+            readiness.redis = fixture.connection();
             try {
                 assertEquals(Status.UP, readiness.call().getStatus());
 
@@ -27,7 +28,7 @@ class RedisReadinessIT {
                 redis.resume();
                 awaitStatus(readiness, Status.UP);
             } finally {
-                readiness.store.close();
+                fixture.close();
             }
         }
     }

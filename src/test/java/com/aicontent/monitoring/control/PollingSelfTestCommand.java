@@ -1,10 +1,11 @@
 package com.aicontent.monitoring.control;
 
-import com.aicontent.progress.control.ProgressStore;
+import com.aicontent.language.Language;
+import com.aicontent.progress.control.RedisFixture;
+import com.aicontent.progress.entity.PartKind;
 import com.aicontent.progress.entity.ProgressDocument;
 import com.aicontent.progress.entity.ProgressStatus;
 import com.aicontent.progress.entity.ProgressWrite;
-import com.aicontent.progress.entity.ProgressWrite.Span;
 import com.aicontent.progress.entity.SessionHash;
 import com.aicontent.progress.entity.Step;
 import com.aicontent.progress.entity.WriteOutcome;
@@ -30,7 +31,7 @@ import java.util.logging.Logger;
 
 /**
  * The operators' polling check, successor of the old {@code test:redis-polling [sessionHash]}:
- * writes a simulated session into Redis through the application's own {@link ProgressStore},
+ * writes a simulated session into Redis through the application's own progress store,
  * walks it through every step and, after each, reads it back through the live status endpoint,
  * as the browser does. Prints one PASS/FAIL line per check and a summary, exits non-zero on a
  * failure, and removes its key.
@@ -46,13 +47,13 @@ public final class PollingSelfTestCommand {
 
     private final URI appUrl;
     private final String token;
-    private final ProgressStore store;
+    private final RedisFixture store;
     private final PrintStream out;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private int passed;
     private int failed;
 
-    public PollingSelfTestCommand(URI appUrl, String token, ProgressStore store, PrintStream out) {
+    public PollingSelfTestCommand(URI appUrl, String token, RedisFixture store, PrintStream out) {
         this.appUrl = URI.create(appUrl.toString().endsWith("/") ? appUrl.toString() : appUrl + "/");
         this.token = token;
         this.store = store;
@@ -75,9 +76,9 @@ public final class PollingSelfTestCommand {
         }
         // the store's own INFO lines would only interleave with the checks
         Logger.getLogger("com.aicontent").setLevel(Level.WARNING);
-        ProgressStore store;
+        RedisFixture store;
         try {
-            store = ProgressStore.connect(redisUrl, 3600);
+            store = RedisFixture.on(redisUrl);
         } catch (RuntimeException e) {
             System.err.println("cannot use Redis at " + redisUrl.replaceAll("//[^@/]*@", "//***@") + ": " + e.getMessage());
             System.exit(1);
@@ -131,7 +132,7 @@ public final class PollingSelfTestCommand {
             fail("the application refused the token (HTTP " + code + "): pass the server's ADMIN_TOKEN with -Dtoken or the ADMIN_TOKEN variable");
             return false;
         }
-        if (store.read(hash).isPresent()) {
+        if (store.documents().read(hash).isPresent()) {
             fail("session " + hash + " exists already; the self-test only writes sessions of its own");
             return false;
         }
@@ -141,51 +142,45 @@ public final class PollingSelfTestCommand {
 
     private boolean createSession(SessionHash hash) {
         String now = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
-        WriteOutcome outcome = store.create(ProgressDocument.pending(0, hash, "Polling self-test", "en",
-                "Self-test: waiting", SECTIONS, IMAGES, now)).outcome();
+        WriteOutcome outcome = store.store().write(hash, new ProgressWrite.Create(ProgressDocument.pending(0, hash,
+                "Polling self-test", Language.en, "Self-test: waiting", SECTIONS, IMAGES, now))).outcome();
         if (!check(outcome == WriteOutcome.CREATED, "the store created the simulated session", "the store answered " + outcome)) {
             return false;
         }
         long ttl = store.timeToLive(hash);
         check(ttl > 0, "the key has a TTL (" + ttl + " s)", "the key has no TTL (" + ttl + ")");
-        Optional<JsonObject> document = readBack(hash, "pending", Step.INITIALIZATION, 0);
+        Optional<JsonObject> document = readBack(hash, "pending", Step.initialization, 0);
         document.ifPresent(doc -> check(doc.getString("session_hash", "").equals(hash.value()),
                 "the endpoint serves the session written to Redis", "the endpoint served " + doc.get("session_hash")));
         return document.isPresent();
     }
 
     private void walkThroughEveryStep(SessionHash hash) {
-        long version = store.readDocument(hash).orElseThrow().version();
+        long version = store.store().find(hash).orElseThrow().version();
         status(hash, null).flatMap(response -> response.headers().firstValue("ETag"))
                 .ifPresent(etag -> notModifiedWhileUnchanged(hash, etag));
+        store.store().write(hash, new ProgressWrite.Begin(1, "Self-test: starting"));
         for (Step step : Step.values()) {
-            ProgressWrite entering = ProgressWrite.by(1).inStep(step, step.startsAt(), "Self-test: " + step.wireName())
-                    .withStatus(ProgressStatus.processing, null);
-            store.write(hash, entering);
-            if (step == Step.SECTION_GENERATION) {
-                for (int index = 0; index < SECTIONS; index++) {
-                    store.write(hash, ProgressWrite.by(1).inStep(step, step.startsAt(), null)
-                            .withSectionDone(index, Span.sections(step)));
-                }
-            } else if (step == Step.IMAGE_GENERATION) {
-                for (int index = 0; index < IMAGES; index++) {
-                    store.write(hash, ProgressWrite.by(1).inStep(step, step.startsAt(), null)
-                            .withImageDone(index, Span.images(step)));
+            store.store().write(hash, new ProgressWrite.EnterStep(1, step, "Self-test: " + step.name()));
+            if (step.parts() != null) {
+                int count = step.parts() == PartKind.section ? SECTIONS : IMAGES;
+                for (int index = 0; index < count; index++) {
+                    store.store().write(hash, new ProgressWrite.PartDone(1, step.parts(), index, null));
                 }
             } else {
-                store.write(hash, ProgressWrite.by(1).inStep(step, step.endsAt(), null));
+                store.store().write(hash, new ProgressWrite.LeaveStep(1, step));
             }
             Optional<JsonObject> document = readBack(hash, "processing", step, step.endsAt());
             if (document.isEmpty()) {
                 return;
             }
             long newVersion = document.get().getJsonNumber("version").longValue();
-            check(newVersion > version, step.wireName() + ": the version moved on (" + version + " -> " + newVersion + ")",
-                    step.wireName() + ": the version did not move on (" + version + " -> " + newVersion + ")");
+            check(newVersion > version, step.name() + ": the version moved on (" + version + " -> " + newVersion + ")",
+                    step.name() + ": the version did not move on (" + version + " -> " + newVersion + ")");
             version = newVersion;
         }
-        store.write(hash, ProgressWrite.by(1).withStatus(ProgressStatus.completed, null));
-        readBack(hash, "completed", Step.FAQ_GENERATION, 100).ifPresent(doc ->
+        store.store().write(hash, new ProgressWrite.Complete(1, "Self-test: completed"));
+        readBack(hash, "completed", Step.faq_generation, 100).ifPresent(doc ->
                 check(doc.getBoolean("is_completed", false) && doc.getInt("completed_sections", -1) == SECTIONS
                                 && doc.getInt("completed_images", -1) == IMAGES,
                         "completed: is_completed, all sections and images done",
@@ -199,7 +194,7 @@ public final class PollingSelfTestCommand {
     }
 
     private Optional<JsonObject> readBack(SessionHash hash, String status, Step step, int progress) {
-        String what = step.wireName() + " (" + status + ", " + progress + "%)";
+        String what = step.name() + " (" + status + ", " + progress + "%)";
         Optional<HttpResponse<String>> answer = status(hash, null);
         if (answer.isEmpty()) {
             return Optional.empty();
@@ -220,7 +215,7 @@ public final class PollingSelfTestCommand {
         String etag = response.headers().firstValue("ETag").orElse("");
         String cacheControl = response.headers().firstValue("Cache-Control").orElse("");
         boolean matches = status.equals(doc.getString("status", null))
-                && step.wireName().equals(doc.getString("step", null))
+                && step.name().equals(doc.getString("step", null))
                 && doc.getInt("progress", -1) == progress
                 && etag.matches("(W/)?\"([^\"]*-)?" + versionOf(doc) + "\"")
                 && cacheControl.contains("no-store");

@@ -1,6 +1,7 @@
 package com.aicontent.progress.control;
 
 import com.aicontent.DedicatedRedis;
+import com.aicontent.language.Language;
 import com.aicontent.progress.entity.ProgressDocument;
 import com.aicontent.progress.entity.ProgressWrite;
 import com.aicontent.progress.entity.SessionHash;
@@ -22,43 +23,46 @@ import static org.junit.jupiter.api.Assertions.fail;
  * nothing), and the store carries on: it reconnects, loads its script again after NOSCRIPT, and
  * its update subscription comes back by itself.
  */
-class ProgressStoreRedisRestartIT {
+class RedisRestartIT {
 
     DedicatedRedis redis;
+    RedisFixture fixture;
     ProgressStore store;
 
     @BeforeEach
     void startRedis() {
         redis = DedicatedRedis.start();
-        store = ProgressStore.connect(redis.url(), 3600);
+        fixture = RedisFixture.on(redis.url());
+        store = fixture.store();
     }
 
     @AfterEach
     void stopRedis() {
-        store.close();
+        fixture.close();
         redis.close();
     }
 
     @Test
     void writesAndTheSubscriptionSurviveARedisRestart() throws Exception {
         BlockingQueue<String> updates = new LinkedBlockingQueue<>();
-        AutoCloseable subscription = store.subscribe(Thread.ofPlatform().daemon()::unstarted, (hash, json) -> updates.add(hash.value()));
+        AutoCloseable subscription = store.follow(Thread.ofPlatform().daemon()::unstarted, hash -> true,
+                doc -> updates.add(doc.sessionHash()));
         SessionHash before = created();
-        awaitDelivery(updates, before, ProgressWrite.by(1).inStep(Step.HEADING_GENERATION, 16, "before"));
+        awaitDelivery(updates, before, new ProgressWrite.EnterStep(1, Step.heading_generation, "before"));
 
         redis.stop();
         redis.resume();
 
         SessionHash after = created();
-        assertEquals(WriteOutcome.APPLIED, store.write(after, ProgressWrite.by(1).inStep(Step.HEADING_GENERATION, 16, "after")).outcome(),
+        assertEquals(WriteOutcome.APPLIED, store.write(after, new ProgressWrite.EnterStep(1, Step.heading_generation, "after")).outcome(),
                 "the script is loaded again after NOSCRIPT");
-        awaitDelivery(updates, after, ProgressWrite.by(1).inStep(Step.SECTION_GENERATION, 32, "again"));
+        awaitDelivery(updates, after, new ProgressWrite.EnterStep(1, Step.section_generation, "again"));
         subscription.close();
     }
 
     private SessionHash created() {
         SessionHash hash = SessionHash.random();
-        store.create(ProgressDocument.pending(1, hash, "t", "en", "m", 1, 0, "2026-01-01T00:00:00Z"));
+        store.write(hash, new ProgressWrite.Create(ProgressDocument.pending(1, hash, "t", Language.en, "m", 1, 0, "2026-01-01T00:00:00Z")));
         return hash;
     }
 
