@@ -1,6 +1,6 @@
 package com.aicontent.ai.control;
 
-import com.aicontent.ai.entity.ModelCallFailedException;
+import com.aicontent.ai.entity.ImageRefusedException;
 
 import java.net.Inet4Address;
 import java.net.Inet6Address;
@@ -41,7 +41,7 @@ final class ImageUrlPolicy {
         this.resolver = resolver;
     }
 
-    /** @throws ImageUrlRefusedException saying why {@code uri} is not fetched */
+    /** @throws ImageRefusedException saying why {@code uri} is not fetched */
     void check(URI uri) {
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         String host = uri.getHost() == null ? "" : uri.getHost().toLowerCase(Locale.ROOT);
@@ -164,15 +164,8 @@ final class ImageUrlPolicy {
         return mapped || compatible || nat64;
     }
 
-    private static ImageUrlRefusedException refused(URI uri, String why) {
-        return new ImageUrlRefusedException("The image URL %s was not fetched: %s. AI_IMAGE_URL_ALLOWED_HOSTS opens a host on purpose."
+    private static ImageRefusedException refused(URI uri, String why) {
+        return new ImageRefusedException("The image URL %s was not fetched: %s. AI_IMAGE_URL_ALLOWED_HOSTS opens a host on purpose."
                 .formatted(ImageDownloads.withoutQuery(uri), why));
-    }
-
-    /** An image URL this client will not fetch; the message says why. */
-    static final class ImageUrlRefusedException extends ModelCallFailedException {
-        ImageUrlRefusedException(String message) {
-            super(message);
-        }
     }
 }

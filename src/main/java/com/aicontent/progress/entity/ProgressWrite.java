@@ -24,6 +24,7 @@ import java.util.UUID;
         @JsonbSubtype(alias = "outline", type = ProgressWrite.Outline.class),
         @JsonbSubtype(alias = "part_done", type = ProgressWrite.PartDone.class),
         @JsonbSubtype(alias = "part_writing", type = ProgressWrite.PartWriting.class),
+        @JsonbSubtype(alias = "part_failed", type = ProgressWrite.PartFailed.class),
         @JsonbSubtype(alias = "notes", type = ProgressWrite.Notes.class),
         @JsonbSubtype(alias = "usage", type = ProgressWrite.Usage.class),
         @JsonbSubtype(alias = "complete", type = ProgressWrite.Complete.class),
@@ -83,6 +84,10 @@ public sealed interface ProgressWrite {
      * show; a part already done stays done. Done clears both again.
      */
     record PartWriting(int attempt, PartKind part, int index, int characters, String preview) implements Update {
+    }
+
+    /** A part that could not be had (an image URL refused): the article goes on without it; a done part stays done. */
+    record PartFailed(int attempt, PartKind part, int index, String error) implements Update {
     }
 
     /** What the admin should know about the model's answers so far ("asked for 8 headings, got 5"), all of them. */

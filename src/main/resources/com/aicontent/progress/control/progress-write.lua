@@ -164,6 +164,18 @@ elseif op == 'part_writing' then
       entry.preview = write.preview
     end
   end
+elseif op == 'part_failed' then
+  local part = PARTS[write.part]
+  if part == nil then error('unknown part ' .. tostring(write.part)) end
+  if not present(doc[part.list]) then doc[part.list] = {} end
+  for _, entry in ipairs(doc[part.list]) do
+    if entry.index == write.index and entry.status ~= 'done' then
+      entry.status = 'failed'
+      entry.characters = nil
+      entry.preview = nil
+      entry.error = write.error
+    end
+  end
 elseif op == 'notes' then
   doc.notes = write.notes
 elseif op == 'usage' then

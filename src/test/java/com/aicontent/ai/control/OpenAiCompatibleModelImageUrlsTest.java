@@ -1,8 +1,8 @@
 package com.aicontent.ai.control;
 
-import com.aicontent.ai.control.ImageUrlPolicy.ImageUrlRefusedException;
 import com.aicontent.ai.entity.ArticleBrief;
 import com.aicontent.ai.entity.Cancellation;
+import com.aicontent.ai.entity.ImageRefusedException;
 import com.aicontent.language.Language;
 import com.aicontent.ai.entity.ModelCallFailedException;
 import org.junit.jupiter.api.AfterEach;
@@ -69,7 +69,7 @@ class OpenAiCompatibleModelImageUrlsTest {
     void plainHttpOnAnotherOriginIsRefusedAndNeverCalled() {
         fake.server().behaviour().imagesAt("http://127.0.0.1:" + listener.port() + "/x.png");
 
-        ImageUrlRefusedException refused = assertThrows(ImageUrlRefusedException.class,
+        ImageRefusedException refused = assertThrows(ImageRefusedException.class,
                 () -> fake.model().image(BRIEF, "Light", 0, Cancellation.NEVER));
 
         assertEquals("The image URL http://127.0.0.1:" + listener.port() + "/x.png was not fetched: it is plain http on another "
@@ -82,7 +82,7 @@ class OpenAiCompatibleModelImageUrlsTest {
     void httpsToLoopbackIsRefusedAfterResolvingAndNeverCalled() {
         fake.server().behaviour().imagesAt("https://localhost:" + listener.port() + "/x.png?sig=secret-signature");
 
-        ImageUrlRefusedException refused = assertThrows(ImageUrlRefusedException.class,
+        ImageRefusedException refused = assertThrows(ImageRefusedException.class,
                 () -> fake.model().image(BRIEF, "Light", 0, Cancellation.NEVER));
 
         assertTrue(refused.getMessage().contains("its host localhost resolves to 127.0.0.1, a loopback address"), refused.getMessage());
@@ -108,7 +108,7 @@ class OpenAiCompatibleModelImageUrlsTest {
     void innerAddressesAndOtherSchemesAreRefusedSayingWhy(String url, String reason) {
         fake.server().behaviour().imagesAt(url);
 
-        ImageUrlRefusedException refused = assertThrows(ImageUrlRefusedException.class,
+        ImageRefusedException refused = assertThrows(ImageRefusedException.class,
                 () -> fake.model().image(BRIEF, "Light", 0, Cancellation.NEVER));
 
         assertTrue(refused.getMessage().contains(reason), refused.getMessage());
@@ -120,7 +120,7 @@ class OpenAiCompatibleModelImageUrlsTest {
         fake.server().file("/files/a.png", Reply.redirect("http://127.0.0.1:" + listener.port() + "/b.png"))
                 .behaviour().imagesAt(origin() + "/files/a.png");
 
-        ImageUrlRefusedException refused = assertThrows(ImageUrlRefusedException.class,
+        ImageRefusedException refused = assertThrows(ImageRefusedException.class,
                 () -> fake.model().image(BRIEF, "Light", 0, Cancellation.NEVER));
 
         assertTrue(refused.getMessage().contains("it is a redirect from http://127.0.0.1:" + fake.server().baseUrl().getPort()
@@ -140,7 +140,7 @@ class OpenAiCompatibleModelImageUrlsTest {
     void aHostNamedInTheAllowListIsFetchedOverHttpWhateverItResolvesTo() {
         String elsewhere = "http://localhost:" + fake.server().baseUrl().getPort() + "/files/a.png";
         fake.server().file("/files/a.png", Reply.bytes("image/png", PNG)).behaviour().imagesAt(elsewhere);
-        assertThrows(ImageUrlRefusedException.class, () -> fake.model().image(BRIEF, "Light", 0, Cancellation.NEVER));
+        assertThrows(ImageRefusedException.class, () -> fake.model().image(BRIEF, "Light", 0, Cancellation.NEVER));
 
         byte[] bytes = fake.model(settings -> settings.withImageUrlAllowedHosts("localhost"))
                 .image(BRIEF, "Light", 0, Cancellation.NEVER).value().bytes();

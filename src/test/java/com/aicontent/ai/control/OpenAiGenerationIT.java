@@ -218,16 +218,22 @@ class OpenAiGenerationIT {
     }
 
     @Test
-    void anImageUrlOnAnInnerAddressFailsTheImageSayingWhyAndIsNeverCalled() throws IOException {
+    void anImageUrlOnAnInnerAddressFailsThatImageSayingWhyIsNeverCalledAndTheArticleCompletesWithoutIt() throws IOException {
         try (LoopbackListener listener = new LoopbackListener()) {
             MODEL.behaviour().imagesAt("https://127.0.0.1:" + listener.port() + "/steal.png");
 
             Generation generation = generate("Hostile tomatoes", 1, 1);
 
-            assertEquals("failed", generation.status(), generation.toString());
-            assertTrue(generation.progress().getString("error").contains("The image URL https://127.0.0.1:" + listener.port()
-                    + "/steal.png was not fetched: its host 127.0.0.1 resolves to 127.0.0.1, a loopback address"),
-                    generation.progress().getString("error"));
+            assertEquals("completed", generation.status(), generation.toString());
+            String why = "The image URL https://127.0.0.1:" + listener.port()
+                    + "/steal.png was not fetched: its host 127.0.0.1 resolves to 127.0.0.1, a loopback address";
+            JsonObject image = generation.progress().getJsonArray("images").getJsonObject(0);
+            assertEquals("failed", image.getString("status"), image.toString());
+            assertTrue(image.getString("error").startsWith(why), image.toString());
+            assertEquals(0, generation.progress().getInt("completed_images"));
+            assertTrue(generation.article().getJsonArray("images").isEmpty(), generation.article().toString());
+            assertTrue(strings(generation.article().getJsonArray("notes")).stream().anyMatch(note -> note.startsWith("image 1 left out: " + why)),
+                    generation.article().toString());
             assertEquals(0, listener.connections());
         }
     }
@@ -248,15 +254,31 @@ class OpenAiGenerationIT {
     }
 
     @Test
-    void aServerThatStreamsWritesTheSameArticle() {
-        MODEL.behaviour().streams(true, Duration.ofMillis(1));
+    void aServerThatStreamsShowsTheSectionsBeingWrittenAndWritesTheSameArticle() {
+        MODEL.behaviour().streams(true, Duration.ofMillis(400));
         int before = MODEL.requests(CHAT).size();
 
-        Generation generation = generate("Streamed tomatoes", 2, 0);
+        JsonObject started = api.start("Streamed tomatoes", "en", 2, 0);
+        String hash = started.getString("session_hash");
+        JsonObject writing = api.pollUntil(hash, doc -> ApiClient.terminal(doc) || doc.containsKey("sections")
+                && doc.getJsonArray("sections").getValuesAs(JsonObject.class).stream()
+                .anyMatch(section -> "writing".equals(section.getString("status", ""))));
+        JsonObject section = writing.getJsonArray("sections").getValuesAs(JsonObject.class).stream()
+                .filter(candidate -> "writing".equals(candidate.getString("status", ""))).findFirst().orElseThrow(
+                        () -> new AssertionError("no section was shown being written: " + writing));
+        assertTrue(section.getInt("characters") > 0, section.toString());
+        assertTrue(section.getString("preview").startsWith("Prose written by the"), section.toString());
+        assertEquals("processing", writing.getString("status"));
+        JsonObject done = api.pollUntil(hash, ApiClient::terminal);
+        Generation generation = new Generation(hash, done, api.articleOnceSettled(started.getJsonNumber("ai_content_id").longValue()));
+        done.getJsonArray("sections").getValuesAs(JsonObject.class).forEach(part -> {
+            assertEquals("done", part.getString("status"), part.toString());
+            assertFalse(part.containsKey("preview"), part.toString());
+        });
 
         assertEquals("completed", generation.status(), generation.toString());
         generation.article().getJsonArray("sections").getValuesAs(JsonObject.class)
-                .forEach(section -> assertTrue(section.getString("body").contains(MARK), section.toString()));
+                .forEach(part -> assertTrue(part.getString("body").contains(MARK), part.toString()));
         assertTrue(MODEL.requests(CHAT).subList(before, MODEL.requests(CHAT).size()).stream()
                 .anyMatch(call -> call.body().contains("\"stream\":true")));
         assertEquals((1 + 2 + 3) * CHAT_PROMPT_TOKENS, generation.article().getJsonNumber("prompt_tokens").longValue());

@@ -43,7 +43,7 @@ class SectionGrowthTest {
         SectionGrowth growth = new SectionGrowth(progress, run, 1, nanos::get);
 
         growth.accept("Tomatoes");
-        assertEquals(new PartProgress(1, "Two", PartStatus.writing, 8, "Tomatoes"), section(1));
+        assertEquals(new PartProgress(1, "Two", PartStatus.writing, 8, "Tomatoes", null), section(1));
 
         nanos.addAndGet(SectionGrowth.EVERY.toNanos() - 1);
         growth.accept("Tomatoes love sun");
@@ -51,7 +51,7 @@ class SectionGrowthTest {
 
         nanos.addAndGet(1);
         growth.accept("Tomatoes love sun and water");
-        assertEquals(new PartProgress(1, "Two", PartStatus.writing, 27, "Tomatoes love sun and water"), section(1));
+        assertEquals(new PartProgress(1, "Two", PartStatus.writing, 27, "Tomatoes love sun and water", null), section(1));
         assertEquals(PartStatus.pending, section(0).status());
     }
 
@@ -61,7 +61,7 @@ class SectionGrowthTest {
 
         progress.partDone(run, PartKind.section, 0);
 
-        assertEquals(new PartProgress(0, "One", PartStatus.done), section(0));
+        assertEquals(PartProgress.of(0, "One", PartStatus.done), section(0));
     }
 
     @Test

@@ -370,6 +370,13 @@ public final class InMemoryProgressStore implements ProgressStore {
                         images = writing(images, writing);
                     }
                 }
+                case ProgressWrite.PartFailed failed -> {
+                    if (failed.part() == PartKind.section) {
+                        sections = failed(sections, failed);
+                    } else {
+                        images = failed(images, failed);
+                    }
+                }
                 case ProgressWrite.Notes noted -> notes = List.copyOf(noted.notes());
                 case ProgressWrite.Usage usage -> {
                     modelCalls++;
@@ -436,7 +443,13 @@ public final class InMemoryProgressStore implements ProgressStore {
         /** Like the script: only a listed part that is not done yet shows how far it got. */
         private static List<PartProgress> writing(List<PartProgress> parts, ProgressWrite.PartWriting writing) {
             return parts.stream().map(part -> part.index() == writing.index() && part.status() != PartStatus.done
-                    ? new PartProgress(part.index(), part.heading(), PartStatus.writing, writing.characters(), writing.preview())
+                    ? new PartProgress(part.index(), part.heading(), PartStatus.writing, writing.characters(), writing.preview(), null)
+                    : part).toList();
+        }
+
+        private static List<PartProgress> failed(List<PartProgress> parts, ProgressWrite.PartFailed failed) {
+            return parts.stream().map(part -> part.index() == failed.index() && part.status() != PartStatus.done
+                    ? new PartProgress(part.index(), part.heading(), PartStatus.failed, null, null, failed.error())
                     : part).toList();
         }
 
@@ -445,14 +458,14 @@ public final class InMemoryProgressStore implements ProgressStore {
             boolean found = false;
             for (PartProgress part : parts) {
                 if (part.index() == index) {
-                    result.add(new PartProgress(index, part.heading(), PartStatus.done));
+                    result.add(PartProgress.of(index, part.heading(), PartStatus.done));
                     found = true;
                 } else {
                     result.add(part);
                 }
             }
             if (!found) {
-                result.add(new PartProgress(index, null, PartStatus.done));
+                result.add(PartProgress.of(index, null, PartStatus.done));
             }
             return List.copyOf(result);
         }
