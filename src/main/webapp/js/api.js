@@ -1,14 +1,18 @@
 /**
- * Talks to the /api endpoints with the admin token and turns every outcome into either a value or
+ * Talks to the /api endpoints with the bearer token (the identity provider's access token, else the
+ * static admin token) and turns every outcome into either a value or
  * one of three errors the views can tell apart: the server refused the token (UnauthorizedError),
  * the server could not be reached or broke (UnavailableError), or it answered with a problem
  * (ProblemError, RFC 9457, with the field errors it named).
  */
 
+import { accessToken } from './oidc.js';
+
 const TOKEN_KEY = 'ai-content-admin-token';
 
+/** The token every call sends: the access token of a sign-in at the provider, else the admin token. */
 export function storedToken() {
-  return sessionStorage.getItem(TOKEN_KEY);
+  return accessToken() ?? sessionStorage.getItem(TOKEN_KEY);
 }
 
 export function rememberToken(token) {
@@ -90,8 +94,13 @@ export async function checkToken(token) {
   await request('/api/ai-content?limit=1', { token });
 }
 
-export function listGenerations(limit = 20) {
-  return requestJson(`/api/ai-content?limit=${limit}`);
+export function listGenerations(limit = 20, { mine = false } = {}) {
+  return requestJson(`/api/ai-content?limit=${limit}${mine ? '&mine=true' : ''}`);
+}
+
+/** Who this tab is signed in as: {name, roles}; a ProblemError 403 when the user has none of the roles. */
+export function whoAmI() {
+  return requestJson('/api/auth/me');
 }
 
 export function startGeneration(form) {

@@ -8,6 +8,7 @@ import os from 'node:os';
 export const BASE_URL = required('BASE_URL');
 export const ADMIN_TOKEN = required('ADMIN_TOKEN');
 export const SERVER_SWITCH_URL = process.env.SERVER_SWITCH_URL ?? null;
+export const KEYCLOAK_URL = process.env.KEYCLOAK_URL ?? null;
 const SCREENSHOT_DIR = process.env.SCREENSHOT_DIR ?? null;
 const ARTIFACT_DIR = process.env.ARTIFACT_DIR ?? os.tmpdir();
 

@@ -18,18 +18,27 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 @OpenAPIDefinition(
         info = @Info(title = "ai-content-generator", version = "1.0",
                 description = "Writes long-form articles with an LLM in background jobs and reports their progress "
-                        + "through Redis. Every /api call needs Authorization: Bearer <ADMIN_TOKEN>; every error "
-                        + "is an RFC 9457 problem (application/problem+json)."),
+                        + "through Redis. Every /api call needs Authorization: Bearer <token>: an access token of the identity "
+                        + "provider (OIDC_ISSUER) whose roles claim holds viewer, editor or admin, or the static "
+                        + "ADMIN_TOKEN (admin). Every error is an RFC 9457 problem (application/problem+json)."),
         security = @SecurityRequirement(name = "bearer"),
         components = @Components(
                 securitySchemes = @SecurityScheme(securitySchemeName = "bearer", type = SecuritySchemeType.HTTP,
-                        scheme = "bearer", description = "The server's ADMIN_TOKEN"),
+                        scheme = "bearer", bearerFormat = "JWT",
+                        description = "An access token of the identity provider, or the server's ADMIN_TOKEN"),
                 responses = {
                         @APIResponse(name = "BadRequest", responseCode = "400",
                                 description = "Malformed input; for a body, errors names each rejected field",
                                 content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class))),
                         @APIResponse(name = "Unauthorized", responseCode = "401",
                                 description = "No or a wrong bearer token (with WWW-Authenticate: Bearer)",
+                                content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class))),
+                        @APIResponse(name = "Forbidden", responseCode = "403",
+                                description = "Signed in, but without the role this needs (the detail names it)",
+                                content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class))),
+                        @APIResponse(name = "TooManyRequests", responseCode = "429",
+                                description = "Too many refused tokens from this client, or GENERATION_MAX_PER_USER "
+                                        + "generations running already (Retry-After when waiting helps)",
                                 content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class))),
                         @APIResponse(name = "NotFound", responseCode = "404",
                                 description = "Unknown, or (for a session) its progress expired",

@@ -9,3 +9,7 @@ CREATE TABLE IF NOT EXISTS ai_content_keyword (article_id BIGINT NOT NULL, posit
 CREATE TABLE IF NOT EXISTS ai_content_faq (article_id BIGINT NOT NULL, position INTEGER NOT NULL, question VARCHAR(2000), answer VARCHAR(20000), PRIMARY KEY (article_id, position), CONSTRAINT ai_content_faq_article FOREIGN KEY (article_id) REFERENCES ai_content (id))
 CREATE TABLE IF NOT EXISTS ai_content_section (id BIGINT NOT NULL, article_id BIGINT NOT NULL, position INTEGER NOT NULL, heading VARCHAR(500), body VARCHAR(100000), PRIMARY KEY (id), CONSTRAINT ai_content_section_once UNIQUE (article_id, position), CONSTRAINT ai_content_section_article FOREIGN KEY (article_id) REFERENCES ai_content (id))
 CREATE TABLE IF NOT EXISTS ai_content_image (id BIGINT NOT NULL, article_id BIGINT NOT NULL, position INTEGER NOT NULL, content_type VARCHAR(100) NOT NULL, alt VARCHAR(1000), bytes BYTEA NOT NULL, PRIMARY KEY (id), CONSTRAINT ai_content_image_once UNIQUE (article_id, position), CONSTRAINT ai_content_image_article FOREIGN KEY (article_id) REFERENCES ai_content (id))
+ALTER TABLE ai_content ADD COLUMN IF NOT EXISTS started_by VARCHAR(200)
+ALTER TABLE ai_content ADD COLUMN IF NOT EXISTS cancelled_by VARCHAR(200)
+ALTER TABLE ai_content ADD COLUMN IF NOT EXISTS restarted_by VARCHAR(200)
+CREATE INDEX IF NOT EXISTS ai_content_started_by ON ai_content (started_by, created_at)

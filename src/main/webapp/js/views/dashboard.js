@@ -10,8 +10,10 @@ import { t, uiLanguage, formatDateTime, formatDuration } from '../i18n.js';
 const FIELDS = ['title', 'language', 'sections', 'images'];
 const LIST_LIMIT = 20;
 
-export function mountDashboard(root, { navigate, onUnauthorized }) {
-  const form = startForm({ navigate, onUnauthorized });
+export function mountDashboard(root, { navigate, onUnauthorized, user }) {
+  const canStart = !user || user.roles.includes('editor') || user.roles.includes('admin');
+  const form = canStart ? startForm({ navigate, onUnauthorized })
+    : { element: el('section', { class: 'card', id: 'viewer-only' }, el('p', { class: 'muted' }, t('viewerOnly'))) };
   const list = recentList({ onUnauthorized });
   root.replaceChildren(el('div', { class: 'dashboard' }, form.element, list.element));
   list.load();
@@ -144,15 +146,17 @@ function startForm({ navigate, onUnauthorized }) {
 function recentList({ onUnauthorized }) {
   const body = el('div', { class: 'list-body', 'aria-live': 'polite' }, el('p', { class: 'muted' }, t('loading')));
   const refresh = el('button', { class: 'button quiet', type: 'button', id: 'refresh-list' }, t('refresh'));
+  const mine = el('input', { type: 'checkbox', id: 'mine-only' });
   const element = el('section', { class: 'card', id: 'recent', 'aria-labelledby': 'recent-title' },
-    el('div', { class: 'card-head' }, el('h2', { id: 'recent-title' }, t('recentTitle')), refresh),
+    el('div', { class: 'card-head' }, el('h2', { id: 'recent-title' }, t('recentTitle')),
+      el('label', { class: 'mine', for: 'mine-only' }, mine, t('mine')), refresh),
     body);
   let destroyed = false;
 
   async function load() {
     refresh.disabled = true;
     try {
-      const rows = await listGenerations(LIST_LIMIT);
+      const rows = await listGenerations(LIST_LIMIT, { mine: mine.checked });
       if (destroyed) return;
       replaceChildren(body, rows?.length ? table(rows) : el('p', { class: 'muted' }, t('noGenerations')));
     } catch (error) {
@@ -168,6 +172,7 @@ function recentList({ onUnauthorized }) {
   }
 
   refresh.addEventListener('click', load);
+  mine.addEventListener('change', load);
   return { element, load, destroy() { destroyed = true; } };
 }
 
@@ -178,6 +183,7 @@ function table(rows) {
         el('th', { scope: 'col' }, t('colTitle')),
         el('th', { scope: 'col' }, t('colStatus')),
         el('th', { scope: 'col' }, t('colLanguage')),
+        el('th', { scope: 'col' }, t('colStartedBy')),
         el('th', { scope: 'col' }, t('colCreated')),
         el('th', { scope: 'col' }, t('colDuration')))),
       el('tbody', {}, rows.map(row))));
@@ -193,6 +199,7 @@ function row(generation) {
       el('a', { href, 'data-nav': true, lang: generation.language, dir: 'auto' }, generation.title)),
     el('td', {}, statusBadge(generation.status)),
     el('td', {}, t(`langName_${generation.language}`)),
+    el('td', { class: 'started-by', dir: 'auto' }, generation.started_by ?? t('unknown')),
     el('td', { class: 'nowrap' }, formatDateTime(generation.created_at)),
     el('td', { class: 'nowrap' }, duration));
 }

@@ -14,13 +14,13 @@ import { ArticleRenderer } from './article.js';
 import { statusBadge } from './dashboard.js';
 
 
-export function mountGeneration(root, { sessionHash, articleId, onUnauthorized }) {
+export function mountGeneration(root, { sessionHash, articleId, onUnauthorized, user }) {
   const back = el('p', { class: 'back' }, el('a', { href: '/', 'data-nav': true }, t('back')));
   if (!isSessionHash(sessionHash)) {
     root.replaceChildren(back, el('p', { class: 'card form-message', role: 'alert' }, t('badSession')));
     return { destroy() {} };
   }
-  const view = new GenerationView(root, { sessionHash, articleId, onUnauthorized, back });
+  const view = new GenerationView(root, { sessionHash, articleId, onUnauthorized, back, user });
   view.start();
   return view;
 }
@@ -29,6 +29,7 @@ class GenerationView {
   #hash;
   #articleId;
   #onUnauthorized;
+  #user;
   #poller = null;
   #doc = null;
   #article = null;
@@ -45,8 +46,9 @@ class GenerationView {
   });
   #ui;
 
-  constructor(root, { sessionHash, articleId, onUnauthorized, back }) {
+  constructor(root, { sessionHash, articleId, onUnauthorized, back, user }) {
     this.#hash = sessionHash;
+    this.#user = user ?? null;
     this.#articleId = articleId && /^\d+$/.test(articleId) ? articleId : null;
     this.#onUnauthorized = onUnauthorized;
     this.#ui = this.#build(root, back);
@@ -176,7 +178,8 @@ class GenerationView {
     replaceChildren(ui.badges,
       statusBadge(status),
       el('span', { class: 'badge' }, t(`langName_${language}`)),
-      doc.attempt > 1 ? el('span', { class: 'badge' }, t('attempt', { n: doc.attempt })) : null);
+      doc.attempt > 1 ? el('span', { class: 'badge' }, t('attempt', { n: doc.attempt })) : null,
+      doc.started_by ? el('span', { class: 'badge', id: 'started-by', dir: 'auto' }, t('startedBy', { name: doc.started_by })) : null);
     ui.bar.setAttribute('aria-valuenow', String(progress));
     ui.bar.setAttribute('aria-valuetext', `${formatPercent(progress)} — ${t(`status_${status}`)}`);
     ui.fill.style.inlineSize = `${progress}%`;
@@ -218,8 +221,17 @@ class GenerationView {
 
   /** While a cancel or restart is under way both stay disabled, whatever a poll says meanwhile. */
   #renderActions(status) {
-    this.#ui.cancel.disabled = this.#acting || !(status === 'pending' || status === 'processing');
-    this.#ui.restart.disabled = this.#acting || !(status === 'failed' || status === 'cancelled');
+    const mayAct = this.#mayAct();
+    this.#ui.cancel.disabled = this.#acting || !mayAct || !(status === 'pending' || status === 'processing');
+    this.#ui.restart.disabled = this.#acting || !mayAct || !(status === 'failed' || status === 'cancelled');
+  }
+
+  /** An admin may act on any generation, an editor on their own; the server decides in the end. */
+  #mayAct() {
+    const user = this.#user;
+    if (!user) return true;
+    if (user.roles.includes('admin')) return true;
+    return user.roles.includes('editor') && this.#doc?.started_by === user.name;
   }
 
   #renderSteps(doc) {

@@ -1,25 +1,18 @@
 /**
- * The sign-in form. It checks the token against the server before keeping it, so that a wrong
- * token ("refused") and a server that cannot be reached ("unreachable") get different answers.
+ * The sign-in view. With an identity provider configured it offers "sign in with your
+ * organisation" (the provider's own login page, then back here); with a static admin token it
+ * offers the token form, which checks the token against the server before keeping it, so that a
+ * wrong token ("refused") and a server that cannot be reached ("unreachable") get different answers.
  */
 import { checkToken, rememberToken, UnauthorizedError, UnavailableError } from '../api.js';
+import { beginSignIn, signInOptions } from '../oidc.js';
 import { el } from '../dom.js';
 import { t } from '../i18n.js';
 
 export function mountSignIn(root, { onSignedIn, notice }) {
-  const input = el('input', {
-    id: 'token', name: 'token', type: 'password', autocomplete: 'off', spellcheck: 'false',
-    required: true, 'aria-describedby': 'sign-in-message',
-  });
   const message = el('p', { id: 'sign-in-message', class: 'form-message', role: 'alert' });
-  const button = el('button', { class: 'button primary', type: 'submit' }, t('signIn'));
-  const form = el('form', { class: 'card narrow', id: 'sign-in', novalidate: true },
-    el('h1', {}, t('signInTitle')),
-    el('p', { class: 'muted' }, t('signInIntro')),
-    el('div', { class: 'field' }, el('label', { for: 'token' }, t('token')), input),
-    message,
-    el('div', { class: 'actions' }, button),
-  );
+  const card = el('section', { class: 'card narrow', id: 'sign-in-card' }, el('h1', {}, t('signInTitle')), message);
+  let destroyed = false;
 
   function say(text, kind) {
     message.textContent = text;
@@ -27,6 +20,50 @@ export function mountSignIn(root, { onSignedIn, notice }) {
   }
 
   if (notice) say(notice, 'expired');
+  root.replaceChildren(card);
+
+  signInOptions().then((options) => {
+    if (destroyed) return;
+    if (options.mode === 'oidc') {
+      card.append(providerButton(say));
+      if (options.admin_token) card.append(el('p', { class: 'muted or' }, t('orAdminToken')), tokenForm(say, onSignedIn, false));
+    } else {
+      card.append(tokenForm(say, onSignedIn, true));
+    }
+  }, () => {
+    if (destroyed) return;
+    if (!notice) say(t('serverUnreachable'), 'unreachable');
+    card.append(tokenForm(say, onSignedIn, true));
+  });
+  return { destroy() { destroyed = true; } };
+}
+
+function providerButton(say) {
+  const button = el('button', { class: 'button primary', type: 'button', id: 'sign-in-oidc' }, t('signInWithProvider'));
+  button.addEventListener('click', async () => {
+    button.disabled = true;
+    try {
+      await beginSignIn();
+    } catch (error) {
+      say(error.message, 'error');
+      button.disabled = false;
+    }
+  });
+  queueMicrotask(() => button.focus());
+  return el('div', { class: 'actions' }, button);
+}
+
+function tokenForm(say, onSignedIn, focus) {
+  const input = el('input', {
+    id: 'token', name: 'token', type: 'password', autocomplete: 'off', spellcheck: 'false',
+    required: true, 'aria-describedby': 'sign-in-message',
+  });
+  const button = el('button', { class: 'button primary', type: 'submit' }, t('signIn'));
+  const form = el('form', { id: 'sign-in', novalidate: true },
+    el('p', { class: 'muted' }, t('signInIntro')),
+    el('div', { class: 'field' }, el('label', { for: 'token' }, t('token')), input),
+    el('div', { class: 'actions' }, button),
+  );
 
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
@@ -54,8 +91,6 @@ export function mountSignIn(root, { onSignedIn, notice }) {
       button.textContent = t('signIn');
     }
   });
-
-  root.replaceChildren(form);
-  input.focus();
-  return { destroy() {} };
+  if (focus) queueMicrotask(() => input.focus());
+  return form;
 }

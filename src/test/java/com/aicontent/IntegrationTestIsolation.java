@@ -40,10 +40,12 @@ public class IntegrationTestIsolation implements LauncherSessionListener {
             return; // unit tests need neither
         }
         index = claimRedisDatabase();
-        emptySchema();
+        if (System.getProperty("keycloak.home") != null) {
+            KeycloakServer.startInBackground(); // boots while the first tests run; the sign-in tests wait for it
+        }
         if (System.getProperty("payara.postBootCommands") != null) {
             System.setProperty("payara.cmdOptions", System.getProperty("payara.cmdOptions", "") + " -DREDIS_URL=" + redisUrl());
-            System.setProperty("payara.postBootCommands", postBootCommands().toString());
+            System.setProperty("payara.postBootCommands", postBootCommandsOnEmptySchema(schema()).toString());
         }
     }
 
@@ -94,22 +96,27 @@ public class IntegrationTestIsolation implements LauncherSessionListener {
                 + "wait for one to end, or delete the keys " + CLAIM + "* in database 0 if those runs are gone");
     }
 
-    private static void emptySchema() {
+    /** Drops and creates {@code schema} in the database {@code test}: what a server that starts on it finds. */
+    public static void emptySchema(String schema) {
         try (Connection db = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/test", "postgres", "");
              Statement sql = db.createStatement()) {
-            sql.execute("drop schema if exists " + schema() + " cascade");
-            sql.execute("create schema " + schema());
+            sql.execute("drop schema if exists " + schema + " cascade");
+            sql.execute("create schema " + schema);
         } catch (SQLException e) {
             throw new IllegalStateException("PostgreSQL must answer on 127.0.0.1:5432 with a database 'test' (.ci/run starts it)", e);
         }
     }
 
-    /** The shared post-boot commands with this run's schema. */
-    private static Path postBootCommands() {
+    /**
+     * Payara's post-boot commands (src/test/payara/post-boot-postgresql.asadmin) for an empty
+     * {@code schema} of the database {@code test}, written next to the build's other files.
+     */
+    public static Path postBootCommandsOnEmptySchema(String schema) {
+        emptySchema(schema);
         try {
-            Path shared = Path.of(System.getProperty("payara.postBootCommands"));
-            Path own = Path.of("target", "post-boot-postgresql-" + index + ".asadmin").toAbsolutePath();
-            Files.writeString(own, Files.readString(shared).replace("currentSchema=ai_content_it", "currentSchema=" + schema()));
+            Path template = Path.of("src/test/payara/post-boot-postgresql.asadmin");
+            Path own = Path.of("target", "post-boot-" + schema + ".asadmin").toAbsolutePath();
+            Files.writeString(own, Files.readString(template).replace("currentSchema=ai_content_it", "currentSchema=" + schema));
             return own;
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -54,6 +54,11 @@ public final class PayaraMicroServer implements AutoCloseable {
         return URI.create("http://127.0.0.1:" + port);
     }
 
+    /** The log of the latest start. */
+    public Path log() {
+        return workDirectory.resolve("payara-" + starts + ".log");
+    }
+
     public synchronized void start() throws IOException, InterruptedException {
         if (process != null && process.isAlive()) {
             return;

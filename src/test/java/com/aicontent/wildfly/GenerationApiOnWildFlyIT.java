@@ -85,7 +85,12 @@ class GenerationApiOnWildFlyIT {
         String hash = api.start("Followed in the log", "en", 1, 0).getString("session_hash");
         api.pollUntil(hash, ApiClient::terminal);
 
+        // the last line is written just after the terminal status: wait for it, a bounded while
         String log = Files.readString(wildfly.serverLog(), StandardCharsets.UTF_8);
+        for (int wait = 0; wait < 60 && !log.contains("AI-PROGRESS [" + hash + "] completed after"); wait++) {
+            ApiClient.pause(java.time.Duration.ofMillis(500));
+            log = Files.readString(wildfly.serverLog(), StandardCharsets.UTF_8);
+        }
         var lines = log.lines().filter(line -> line.contains("AI-PROGRESS") && line.contains(hash)).toList();
         assertTrue(lines.stream().anyMatch(line -> line.contains("started")), String.join("\n", lines));
         assertTrue(lines.stream().anyMatch(line -> line.contains("step section_generation took")), String.join("\n", lines));

@@ -24,6 +24,8 @@ import java.util.stream.Stream;
 import com.aicontent.ApiClient;
 import com.aicontent.DedicatedRedis;
 import com.aicontent.IntegrationTestIsolation;
+import com.aicontent.KeycloakServer;
+import com.aicontent.api.boundary.AccessControlContract;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -43,7 +45,8 @@ public final class WildFlyServer implements BeforeAllCallback, ParameterResolver
     private static final Duration BOOT_TIMEOUT = Duration.ofMinutes(4);
     private static final String CONFIG = "standalone-microprofile.xml";
     /** WildFly's own database: Payara test runs of any build on this machine empty their schema at will. */
-    static final String DATABASE = IntegrationTestIsolation.own("ai_content_wildfly");
+    /** A schema of WildFly's own in the database test, so its articles never mix with Payara's. */
+    static final String SCHEMA = IntegrationTestIsolation.own("ai_content_wildfly");
 
     private final Path home;
     private final Path runDirectory;
@@ -133,7 +136,7 @@ public final class WildFlyServer implements BeforeAllCallback, ParameterResolver
         try {
             prepareRunDirectory();
             configurePostgresql();
-            emptyDatabase();
+            IntegrationTestIsolation.emptySchema(SCHEMA);
             Files.copy(Path.of(System.getProperty("app.war")), runDirectory.resolve("deployments/ai-content-generator.war"));
             long configured = System.nanoTime();
             redis = DedicatedRedis.start();
@@ -166,16 +169,6 @@ public final class WildFlyServer implements BeforeAllCallback, ParameterResolver
                 "--file=" + script), Duration.ofMinutes(2), "configure PostgreSQL");
     }
 
-    private static void emptyDatabase() {
-        try (Connection db = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/postgres", "postgres", "");
-             Statement sql = db.createStatement()) {
-            sql.execute("drop database if exists " + DATABASE + " with (force)");
-            sql.execute("create database " + DATABASE);
-        } catch (SQLException e) {
-            throw new IllegalStateException("PostgreSQL must answer on 127.0.0.1:5432 to user postgres without a password", e);
-        }
-    }
-
     private void launch() throws IOException {
         var command = List.of("bash", home.resolve("bin/standalone.sh").toString(),
                 "-c", CONFIG,
@@ -188,14 +181,16 @@ public final class WildFlyServer implements BeforeAllCallback, ParameterResolver
                 .redirectOutput(runDirectory.resolve("console.log").toFile());
         Map<String, String> env = builder.environment();
         env.put("JAVA_HOME", System.getProperty("java.home"));
-        env.put("ADMIN_TOKEN", ApiClient.TOKEN);
+        // signed in at the shared Keycloak, as the Payara tests are (AccessControlContract says how)
+        env.putAll(AccessControlContract.serverEnvironment(KeycloakServer.shared(), ApiClient.TOKEN));
         env.put("AI_PROVIDER", "demo");
-        env.put("AI_DEMO_DELAY_MS", System.getProperty("wildfly.demo.delay.ms", "40"));
+        // slow enough that a generation still runs when the access tests cancel it at once
+        env.put("AI_DEMO_DELAY_MS", System.getProperty("wildfly.demo.delay.ms", "1000"));
         env.put("REDIS_URL", redis.url());
         env.put("DB_HOST", "127.0.0.1");
         env.put("DB_PORT", "5432");
-        env.put("DB_NAME", DATABASE);
-        env.put("DB_SCHEMA", "public");
+        env.put("DB_NAME", "test");
+        env.put("DB_SCHEMA", SCHEMA);
         env.put("DB_USER", "postgres");
         // the machine's PostgreSQL trusts local connections; WildFly insists on a non-empty value
         env.put("DB_PASSWORD", "trusted");

@@ -15,8 +15,10 @@ import java.util.Optional;
 import java.util.logging.Logger;
 
 /**
- * The bearer token every API call must present: {@code ADMIN_TOKEN}, or, when none is configured,
- * one generated at start-up and logged once so a fresh install is usable and still protected.
+ * The static bearer token that acts as {@code admin}: {@code ADMIN_TOKEN}, or, when none is
+ * configured and no identity provider is either ({@code OIDC_ISSUER}), one generated at start-up
+ * and logged once so a fresh install is usable and still protected. With an identity provider and
+ * no {@code ADMIN_TOKEN}, there is no static token at all.
  */
 @ApplicationScoped
 public class AdminToken {
@@ -27,6 +29,10 @@ public class AdminToken {
     @ConfigProperty(name = "ADMIN_TOKEN")
     Optional<String> configured;
 
+    @Inject
+    OidcSettings oidc;
+
+    /** null: no static token exists. */
     private byte[] expected;
 
     /** Decides the token at start-up, so a generated one is in the log before the first request. */
@@ -36,7 +42,12 @@ public class AdminToken {
 
     @PostConstruct
     void init() {
-        String token = configured.map(String::strip).filter(t -> !t.isEmpty()).orElseGet(() -> {
+        Optional<String> chosen = configured.map(String::strip).filter(t -> !t.isEmpty());
+        if (chosen.isEmpty() && oidc.enabled()) {
+            LOG.info("No ADMIN_TOKEN configured: only access tokens of the identity provider are accepted");
+            return;
+        }
+        String token = chosen.orElseGet(() -> {
             byte[] random = new byte[24];
             new SecureRandom().nextBytes(random);
             String generated = HexFormat.of().formatHex(random);
@@ -49,6 +60,12 @@ public class AdminToken {
 
     /** Compares in constant time, so the answer's timing tells nothing about the token. */
     public boolean accepts(String presented) {
-        return presented != null && MessageDigest.isEqual(expected, presented.getBytes(StandardCharsets.UTF_8));
+        return expected != null && presented != null
+                && MessageDigest.isEqual(expected, presented.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Whether a static token exists at all (the panel offers its form only then). */
+    public boolean exists() {
+        return expected != null;
     }
 }

@@ -1,6 +1,8 @@
 package com.aicontent.content.boundary;
 
+import com.aicontent.api.boundary.RoleRequired;
 import com.aicontent.api.entity.ProblemException;
+import com.aicontent.api.entity.Role;
 import com.aicontent.content.control.ArticleStore;
 import com.aicontent.content.entity.ArticleView;
 import com.aicontent.content.entity.ImageContent;
@@ -22,6 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 /** Reads a generated article, also while its generation still runs, and serves its images. */
 @Path("ai-content/{id}")
 @Tag(name = "articles", description = "Generated articles and their images")
+@RoleRequired(Role.VIEWER)
 public class ArticlesResource {
 
     @Inject
@@ -34,6 +37,7 @@ public class ArticlesResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ArticleView.class)))
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
     @APIResponse(responseCode = "404", ref = "NotFound")
     public ArticleView article(@PathParam("id") String id) {
         long articleId = parseId(id);
@@ -48,6 +52,7 @@ public class ArticlesResource {
             content = @Content(mediaType = "image/*", schema = @Schema(type = SchemaType.STRING, format = "binary")))
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
     @APIResponse(responseCode = "404", ref = "NotFound")
     public Response image(@PathParam("id") String id, @PathParam("index") String index) {
         long articleId = parseId(id);

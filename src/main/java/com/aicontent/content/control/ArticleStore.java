@@ -47,9 +47,10 @@ public class ArticleStore {
     @Inject
     SafeHtml safeHtml;
 
-    public long create(String sessionHash, ArticleBrief brief, String model) {
+    public long create(String sessionHash, ArticleBrief brief, String model, String startedBy) {
         Article article = new Article(sessionHash, ColumnFit.words(brief.title(), Article.TITLE_LENGTH), brief.language(),
                 brief.sections(), brief.images(), ColumnFit.words(model, Article.MODEL_LENGTH), Instant.now());
+        article.startedBy(startedBy);
         em.persist(article);
         em.flush();
         return article.id();
@@ -144,6 +145,14 @@ public class ArticleStore {
         }
     }
 
+    public void cancelledBy(long id, String user) {
+        article(id).cancelledBy(user);
+    }
+
+    public void restartedBy(long id, String user) {
+        article(id).restartedBy(user);
+    }
+
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<ArticleView> view(long id) {
         return Optional.ofNullable(em.find(Article.class, id)).map(article -> {
@@ -161,15 +170,27 @@ public class ArticleStore {
                     article.status().name(), article.model(), article.error(), lines(article.notes()),
                     List.copyOf(article.headings()), sections,
                     images, article.summary(), meta, faq, article.promptTokens(), article.completionTokens(),
-                    text(article.createdAt()), text(article.completedAt()));
+                    text(article.createdAt()), text(article.completedAt()), article.startedBy(), article.cancelledBy(),
+                    article.restartedBy());
         });
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<ArticleListItem> recent(int limit) {
-        return em.createNamedQuery(Article.RECENT, Article.class).setMaxResults(limit).getResultList().stream()
+        return items(em.createNamedQuery(Article.RECENT, Article.class).setMaxResults(limit).getResultList());
+    }
+
+    /** The latest that {@code user} started. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<ArticleListItem> recentBy(String user, int limit) {
+        return items(em.createNamedQuery(Article.RECENT_BY, Article.class).setParameter("user", user)
+                .setMaxResults(limit).getResultList());
+    }
+
+    private static List<ArticleListItem> items(List<Article> articles) {
+        return articles.stream()
                 .map(a -> new ArticleListItem(a.id(), a.sessionHash(), a.title(), a.language().name(), a.status().name(),
-                        a.model(), text(a.createdAt()), text(a.completedAt())))
+                        a.model(), text(a.createdAt()), text(a.completedAt()), a.startedBy(), a.cancelledBy(), a.restartedBy()))
                 .toList();
     }
 

@@ -34,6 +34,7 @@ import java.util.List;
 @Entity
 @Table(name = "ai_content", indexes = @Index(name = "ai_content_created", columnList = "created_at"))
 @NamedQuery(name = Article.RECENT, query = "select a from Article a order by a.createdAt desc, a.id desc")
+@NamedQuery(name = Article.RECENT_BY, query = "select a from Article a where a.startedBy = :user order by a.createdAt desc, a.id desc")
 @NamedQuery(name = Article.ADD_NOTE, query = "update Article a set a.notes = concat(coalesce(a.notes, ''), :note) "
         + "where a.id = :id and (a.notes is null or length(a.notes) <= :room)")
 @NamedQuery(name = Article.ADD_USAGE, query = "update Article a set a.promptTokens = a.promptTokens + :prompt, "
@@ -41,6 +42,7 @@ import java.util.List;
 public class Article {
 
     public static final String RECENT = "Article.recent";
+    public static final String RECENT_BY = "Article.recentBy";
     public static final String ADD_USAGE = "Article.addUsage";
     public static final String ADD_NOTE = "Article.addNote";
 
@@ -128,6 +130,16 @@ public class Article {
     @Column(name = "completed_at")
     Instant completedAt;
 
+    /** Who started, last cancelled and last restarted it: preferred_username, else sub. */
+    @Column(name = "started_by", length = 200)
+    String startedBy;
+
+    @Column(name = "cancelled_by", length = 200)
+    String cancelledBy;
+
+    @Column(name = "restarted_by", length = 200)
+    String restartedBy;
+
     protected Article() {
     }
 
@@ -163,6 +175,21 @@ public class Article {
     public String notes() { return notes; }
     public Instant createdAt() { return createdAt; }
     public Instant completedAt() { return completedAt; }
+    public String startedBy() { return startedBy; }
+    public String cancelledBy() { return cancelledBy; }
+    public String restartedBy() { return restartedBy; }
+
+    public void startedBy(String user) {
+        startedBy = user;
+    }
+
+    public void cancelledBy(String user) {
+        cancelledBy = user;
+    }
+
+    public void restartedBy(String user) {
+        restartedBy = user;
+    }
 
     public boolean hasMeta() {
         return metaTitle != null;

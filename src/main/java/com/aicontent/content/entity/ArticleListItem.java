@@ -12,5 +12,8 @@ public record ArticleListItem(
         String status,
         String model,
         @Schema(name = "created_at") @JsonbProperty("created_at") String createdAt,
-        @Schema(name = "completed_at") @JsonbProperty("completed_at") String completedAt) {
+        @Schema(name = "completed_at") @JsonbProperty("completed_at") String completedAt,
+        @Schema(name = "started_by") @JsonbProperty("started_by") String startedBy,
+        @Schema(name = "cancelled_by") @JsonbProperty("cancelled_by") String cancelledBy,
+        @Schema(name = "restarted_by") @JsonbProperty("restarted_by") String restartedBy) {
 }

@@ -25,7 +25,10 @@ public record ArticleView(
         @Schema(name = "prompt_tokens") @JsonbProperty("prompt_tokens") long promptTokens,
         @Schema(name = "completion_tokens") @JsonbProperty("completion_tokens") long completionTokens,
         @Schema(name = "created_at") @JsonbProperty("created_at") String createdAt,
-        @Schema(name = "completed_at") @JsonbProperty("completed_at") String completedAt) {
+        @Schema(name = "completed_at") @JsonbProperty("completed_at") String completedAt,
+        @Schema(name = "started_by") @JsonbProperty("started_by") String startedBy,
+        @Schema(name = "cancelled_by") @JsonbProperty("cancelled_by") String cancelledBy,
+        @Schema(name = "restarted_by") @JsonbProperty("restarted_by") String restartedBy) {
 
     /**
      * @param body the section as the model wrote it, in Markdown

@@ -1,6 +1,9 @@
 package com.aicontent.generation.boundary;
 
+import com.aicontent.api.boundary.RoleRequired;
+import com.aicontent.api.control.CurrentCaller;
 import com.aicontent.api.entity.ProblemException;
+import com.aicontent.api.entity.Role;
 import com.aicontent.content.control.ArticleStore;
 import com.aicontent.content.entity.ArticleListItem;
 import com.aicontent.generation.entity.GenerationRequest;
@@ -41,7 +44,11 @@ public class GenerationsResource {
     @Inject
     ArticleStore articles;
 
+    @Inject
+    CurrentCaller caller;
+
     @POST
+    @RoleRequired(Role.EDITOR)
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Start a generation", description = "Keeps the article, publishes its progress document "
             + "in Redis and runs the generation in the background; poll status_url for its progress.")
@@ -50,11 +57,13 @@ public class GenerationsResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = StartedGeneration.class)))
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
     @APIResponse(responseCode = "413", ref = "ContentTooLarge")
+    @APIResponse(responseCode = "429", ref = "TooManyRequests")
     @APIResponse(responseCode = "503", ref = "RedisUnavailable")
     public Response start(@Valid @NotNull(message = "send a JSON body with title, language, sections and images")
                           GenerationRequest request) {
-        Generations.Started started = generations.start(request);
+        Generations.Started started = generations.start(request, caller.get().name());
         String statusUrl = "/api/ai-content-progress/" + started.hash() + "/status";
         return Response.accepted(new StartedGeneration(started.hash().value(), started.aiContentId(), statusUrl))
                 .location(URI.create(statusUrl))
@@ -62,14 +71,19 @@ public class GenerationsResource {
     }
 
     @GET
-    @Operation(summary = "The recent generations, newest first", description = "From the database, not from Redis.")
+    @RoleRequired(Role.VIEWER)
+    @Operation(summary = "The recent generations, newest first", description = "From the database, not from Redis; "
+            + "mine=true lists only those the caller started.")
     @APIResponse(responseCode = "200", description = "The list",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(type = SchemaType.ARRAY, implementation = ArticleListItem.class)))
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
     public List<ArticleListItem> recent(@Parameter(description = "how many, 1 to 100", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100", defaultValue = "20"))
-                                        @QueryParam("limit") @DefaultValue("20") String limit) {
+                                        @QueryParam("limit") @DefaultValue("20") String limit,
+                                        @Parameter(description = "true: only the generations the caller started")
+                                        @QueryParam("mine") @DefaultValue("false") boolean mine) {
         int count;
         try {
             count = Integer.parseInt(limit);
@@ -79,6 +93,6 @@ public class GenerationsResource {
         if (count < 1 || count > 100) {
             throw ProblemException.badRequest("limit must be a number from 1 to 100");
         }
-        return articles.recent(count);
+        return mine ? articles.recentBy(caller.get().name(), count) : articles.recent(count);
     }
 }

@@ -26,6 +26,11 @@ import java.util.logging.Logger;
 public class GenerationsMonitor implements GenerationsMXBean {
 
     private static final Logger LOG = Logger.getLogger(GenerationsMonitor.class.getName());
+    /**
+     * Who a cancel through JMX is recorded as. JMX is admin: the server's JMX connector decides who may
+     * connect (its own authentication), and whoever it lets in may do what an admin may.
+     */
+    static final String JMX_CALLER = "jmx";
 
     private final GenerationStatistics statistics;
     private final GenerationActivity activity;
@@ -98,7 +103,7 @@ public class GenerationsMonitor implements GenerationsMXBean {
         SessionHash hash = new SessionHash(sessionHash);
         LOG.info(() -> "AI-PROGRESS [" + hash + "] cancel requested through JMX");
         try {
-            WriteResult result = generations.cancel(hash);
+            WriteResult result = generations.cancel(hash, JMX_CALLER);
             return switch (result.outcome()) {
                 case APPLIED -> "cancelled " + hash;
                 case UNCHANGED -> hash + " was cancelled already";

@@ -1,6 +1,8 @@
 package com.aicontent.progress.boundary;
 
+import com.aicontent.api.boundary.RoleRequired;
 import com.aicontent.api.entity.ProblemException;
+import com.aicontent.api.entity.Role;
 import com.aicontent.progress.control.ProgressDocuments;
 import com.aicontent.progress.entity.ProgressDocument;
 import com.aicontent.progress.entity.SessionHash;
@@ -27,6 +29,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  */
 @Path("ai-content-progress/{sessionHash}/status")
 @Tag(name = "progress", description = "The progress of a generation, polled by the browser")
+@RoleRequired(Role.VIEWER)
 public class ProgressResource {
 
     private static final CacheControl NO_STORE = noStore();
@@ -44,6 +47,7 @@ public class ProgressResource {
     @APIResponse(responseCode = "304", description = "Not modified since the ETag sent in If-None-Match")
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "503", ref = "RedisUnavailable")
     public Response status(@PathParam("sessionHash") String sessionHash,

@@ -35,18 +35,22 @@ public sealed interface ProgressWrite {
     record Create(ProgressDocument doc) implements ProgressWrite {
     }
 
-    /** Cancels unless terminal; {@code messages} maps a language to the message to show. */
-    record Cancel(Map<String, String> messages) implements ProgressWrite {
+    /**
+     * Cancels unless terminal; {@code messages} maps a language to the message to show, {@code by}
+     * (who asked, or null) is kept as {@code cancelled_by}.
+     */
+    record Cancel(Map<String, String> messages, String by) implements ProgressWrite {
     }
 
     /**
      * Moves a failed or cancelled generation back to processing under the next attempt. The
-     * request id makes a restart the store had to send twice answer as the first did.
+     * request id makes a restart the store had to send twice answer as the first did; {@code by}
+     * (who asked, or null) is kept as {@code restarted_by}.
      */
-    record Restart(Map<String, String> messages, String request) implements ProgressWrite {
+    record Restart(Map<String, String> messages, String request, String by) implements ProgressWrite {
 
-        public static Restart of(Map<String, String> messages) {
-            return new Restart(messages, UUID.randomUUID().toString());
+        public static Restart of(Map<String, String> messages, String by) {
+            return new Restart(messages, UUID.randomUUID().toString(), by);
         }
     }
 

@@ -42,6 +42,7 @@ if write.op == 'cancel' then
   if doc.status == 'cancelled' then return {'unchanged', raw} end
   if TERMINAL[doc.status] then return {'conflict', raw} end
   doc.status = 'cancelled'
+  if present(write.by) then doc.cancelled_by = write.by end
   doc.current_message = message_for(doc) or doc.current_message
   return save(doc, 'applied')
 end
@@ -57,6 +58,7 @@ if write.op == 'restart' then
   doc.error = nil
   doc.attempt = (tonumber(doc.attempt) or 1) + 1
   doc.restart_request = write.request
+  if present(write.by) then doc.restarted_by = write.by end
   doc.current_message = message_for(doc) or doc.current_message
   return save(doc, 'applied')
 end

@@ -54,7 +54,7 @@ public class InMemoryArticleStore extends ArticleStore {
     }
 
     @Override
-    public long create(String sessionHash, ArticleBrief brief, String model) {
+    public long create(String sessionHash, ArticleBrief brief, String model, String startedBy) {
         long id = ids.incrementAndGet();
         Row row = new Row(sessionHash, new ArticleOrder(brief.title(), brief.language(), brief.sections(), brief.images()));
         row.model = model;

@@ -117,7 +117,7 @@ class GenerationLifecycleIT extends DeployedApplication {
         String hash = started.getString("session_hash");
         api.pollUntil(hash, status -> status.getString("step").equals("section_generation"));
 
-        redis.store().write(new SessionHash(hash), new ProgressWrite.Cancel(Map.of("en", "Cancelled by an operator")));
+        redis.store().write(new SessionHash(hash), new ProgressWrite.Cancel(Map.of("en", "Cancelled by an operator"), "ada"));
 
         long id = started.getJsonNumber("ai_content_id").longValue();
         assertNoFurtherModelCalls(id);

@@ -120,7 +120,7 @@ class ArticlePipelineTest {
         CompletableFuture<Void> ended = bed.pipeline.start(run);
         bed.model.awaitHolding();
 
-        bed.store.write(run.hash(), new ProgressWrite.Cancel(Map.of("en", "Cancelled")));
+        bed.store.write(run.hash(), new ProgressWrite.Cancel(Map.of("en", "Cancelled"), "ada"));
         ended.get(20, TimeUnit.SECONDS);
 
         assertEquals(ProgressStatus.cancelled, bed.document(run).status());
@@ -139,7 +139,7 @@ class ArticlePipelineTest {
 
         // another instance took the generation for dead, failed it and restarted it as attempt 2
         bed.store.write(run.hash(), new ProgressWrite.Fail(1, "taken for dead", "failed"));
-        bed.store.write(run.hash(), ProgressWrite.Restart.of(Map.of("en", "Resuming")));
+        bed.store.write(run.hash(), ProgressWrite.Restart.of(Map.of("en", "Resuming"), "ada"));
         ended.get(20, TimeUnit.SECONDS);
 
         ProgressDocument doc = bed.document(run);

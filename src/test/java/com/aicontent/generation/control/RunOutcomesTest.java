@@ -42,7 +42,7 @@ class RunOutcomesTest {
     @Test
     void aCancelThatBeatTheRunsLastWriteWinsInTheDatabaseToo() {
         GenerationRun run = processing();
-        bed.store.write(run.hash(), new ProgressWrite.Cancel(Map.of("en", "c")));
+        bed.store.write(run.hash(), new ProgressWrite.Cancel(Map.of("en", "c"), "ada"));
         bed.outcomes.record(run, null);
         assertEquals(ProgressStatus.cancelled, bed.document(run).status());
         assertEquals(ArticleStatus.cancelled, bed.article(run).status);
@@ -52,7 +52,7 @@ class RunOutcomesTest {
     void aRunSupersededByARestartLeavesTheArticleAlone() {
         GenerationRun run = processing();
         bed.store.write(run.hash(), new ProgressWrite.Fail(1, "x", "x"));
-        bed.store.write(run.hash(), ProgressWrite.Restart.of(Map.of("en", "r")));
+        bed.store.write(run.hash(), ProgressWrite.Restart.of(Map.of("en", "r"), "ada"));
         bed.outcomes.record(run, new CompletionException(new ModelCallFailedException("late")));
         assertEquals(2, bed.document(run).attempt());
         assertEquals(ProgressStatus.processing, bed.document(run).status());

@@ -39,7 +39,7 @@ class RunningGenerationsTest {
     @Test
     void aCancelWrittenAnywhereCancelsTheLocalRun() throws Exception {
         GenerationRun run = registered();
-        bed.store.write(run.hash(), new ProgressWrite.Cancel(Map.of("en", "c")));
+        bed.store.write(run.hash(), new ProgressWrite.Cancel(Map.of("en", "c"), "ada"));
         eventually(run::cancelledByRequest);
     }
 
@@ -54,15 +54,15 @@ class RunningGenerationsTest {
     @Test
     void aNewerAttemptElsewhereCancelsTheLocalRun() throws Exception {
         GenerationRun run = registered();
-        bed.store.write(run.hash(), new ProgressWrite.Cancel(Map.of("en", "c")));
-        bed.store.write(run.hash(), ProgressWrite.Restart.of(Map.of("en", "r")));
+        bed.store.write(run.hash(), new ProgressWrite.Cancel(Map.of("en", "c"), "ada"));
+        bed.store.write(run.hash(), ProgressWrite.Restart.of(Map.of("en", "r"), "ada"));
         eventually(run::isCancelled);
     }
 
     @Test
     void theCheckBeforeAModelCallSeesACancelTheSubscriptionMissed() {
         GenerationRun run = bed.accept("t", 1, 0);
-        bed.store.write(run.hash(), new ProgressWrite.Cancel(Map.of("en", "c"))); // before the run was registered
+        bed.store.write(run.hash(), new ProgressWrite.Cancel(Map.of("en", "c"), "ada")); // before the run was registered
         bed.running.add(run);
         bed.running.checkStillWanted(run);
         assertTrue(run.cancelledByRequest());

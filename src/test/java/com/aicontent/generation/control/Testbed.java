@@ -76,7 +76,7 @@ final class Testbed implements AutoCloseable {
     GenerationRun accept(String title, int sections, int images) {
         ArticleBrief brief = new ArticleBrief(title, Language.en, sections, images);
         SessionHash hash = SessionHash.random();
-        long id = articles.create(hash.value(), brief, model.modelName());
+        long id = articles.create(hash.value(), brief, model.modelName(), "eddie");
         store.write(hash, new ProgressWrite.Create(ProgressDocument.pending(id, hash, title, Language.en, "Preparing",
                 sections, Math.min(sections, images), "2026-01-01T00:00:00Z")));
         return new GenerationRun(hash, id, 1, brief);

@@ -1,6 +1,7 @@
 package com.aicontent.panel.boundary;
 
 import com.aicontent.IntegrationTestIsolation;
+import com.aicontent.KeycloakServer;
 import com.aicontent.PayaraMicroServer;
 
 import org.junit.jupiter.api.AfterAll;
@@ -14,18 +15,12 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -34,11 +29,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The admin panel's end-to-end scenarios (src/test/e2e: node --test driving Debian's Chromium
  * through playwright-core) against the real WAR on Payara Micro and the real Redis and
- * PostgreSQL (database ai_content_panel_e2e_<n>, created when missing, with a fresh schema per run). Payara is started here rather than by Arquillian because one scenario stops the
+ * PostgreSQL (a fresh schema ai_content_panel_e2e_<n> of its own in the database test). Payara is started here rather than by Arquillian because one scenario stops the
  * server under a polling page and starts it again.
  *
  * System properties: {@code panel.e2e.screenshots} (where the scenarios save their screenshots,
  * default target/e2e/screenshots; point it at docs to refresh the README's pictures),
+ * {@code panel.e2e.only} (run only the scenario files whose name contains this),
  * {@code panel.e2e.delayMs} (the demo model's delay per call: long enough that a run is still
  * going when a scenario reloads, cancels from a second tab or stops the server; the demo model's
  * parts run in parallel, so a run takes about six delays).
@@ -50,7 +46,8 @@ class PanelE2EIT {
     private static final Path WORK = PROJECT.resolve("target/e2e");
     private static final long NODE_LIMIT_MINUTES = 30;
 
-    private static final String DATABASE = IntegrationTestIsolation.own("ai_content_panel_e2e");
+    /** A schema of the panel's own: the dashboard scenarios see only their own articles. */
+    private static final String SCHEMA = IntegrationTestIsolation.own("ai_content_panel_e2e");
     private static final String ADMIN_TOKEN = "e2e-" + UUID.randomUUID();
     private static PayaraMicroServer server;
     private static ServerSwitch serverSwitch;
@@ -65,48 +62,18 @@ class PanelE2EIT {
         environment.put("AI_PROVIDER", "demo");
         environment.put("AI_DEMO_DELAY_MS", System.getProperty("panel.e2e.delayMs", "2000"));
         environment.put("REDIS_URL", IntegrationTestIsolation.redisUrl());
+        // the panel signs in at the real Keycloak; the static token stays, as an operator's way in
+        environment.put("OIDC_ISSUER", KeycloakServer.shared().issuer());
+        environment.put("OIDC_CLIENT_ID", KeycloakServer.CLIENT);
+        environment.put("OIDC_JWKS_MIN_REFETCH_SECONDS", "1");
         // the default datasource on PostgreSQL, as the Arquillian ITs and the run command have it
         List<String> options = List.of(
                 "--addlibs", System.getProperty("payara.postgresqlJar", "target/postgresql.jar"),
-                "--postbootcommandfile", postBootCommandsOnOwnDatabase().toString());
+                "--postbootcommandfile", IntegrationTestIsolation.postBootCommandsOnEmptySchema(SCHEMA).toString());
         server = new PayaraMicroServer(Path.of(System.getProperty("payara.microJar", "target/payara-micro.jar")),
                 Path.of(System.getProperty("it.war", "target/ai-content-generator.war")), WORK, options, environment);
         server.start();
         serverSwitch = new ServerSwitch(server);
-    }
-
-    /**
-     * The same datasource commands on a database of the panel's own, with an empty schema as the
-     * other ITs get: they drop and recreate their schema in {@code test} when they start, which on
-     * a shared machine would pull articles from under a running scenario.
-     */
-    private static Path postBootCommandsOnOwnDatabase() throws Exception {
-        Path shared = Path.of(System.getProperty("payara.postBootCommands", "src/test/payara/post-boot-postgresql.asadmin"));
-        String commands = Files.readString(shared);
-        if (!commands.contains("databaseName=test")) {
-            return shared;
-        }
-        try (Connection server = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/test", "postgres", "");
-             PreparedStatement exists = server.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {
-            exists.setString(1, DATABASE);
-            if (!exists.executeQuery().next()) {
-                try (Statement create = server.createStatement()) {
-                    create.execute("CREATE DATABASE " + DATABASE);
-                }
-            }
-        }
-        Matcher schema = Pattern.compile("currentSchema=(\\w+)").matcher(commands);
-        if (schema.find()) {
-            try (Connection own = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/" + DATABASE, "postgres", "");
-                 Statement sql = own.createStatement()) {
-                sql.execute("DROP SCHEMA IF EXISTS " + schema.group(1) + " CASCADE");
-                sql.execute("CREATE SCHEMA " + schema.group(1));
-            }
-        }
-        Path own = WORK.resolve("post-boot-postgresql.asadmin");
-        Files.createDirectories(WORK);
-        Files.writeString(own, commands.replace("databaseName=test", "databaseName=" + DATABASE));
-        return own;
     }
 
     @AfterAll
@@ -127,6 +94,7 @@ class PanelE2EIT {
         ProcessBuilder node = new ProcessBuilder(command).directory(E2E.toFile()).redirectErrorStream(true);
         node.environment().put("BASE_URL", server.baseUri().toString());
         node.environment().put("ADMIN_TOKEN", ADMIN_TOKEN);
+        node.environment().put("KEYCLOAK_URL", KeycloakServer.shared().baseUri().toString());
         node.environment().put("SERVER_SWITCH_URL", serverSwitch.uri().toString());
         node.environment().put("SCREENSHOT_DIR",
                 PROJECT.resolve(System.getProperty("panel.e2e.screenshots", "target/e2e/screenshots")).toString());
@@ -138,6 +106,7 @@ class PanelE2EIT {
         try (Stream<Path> files = Files.list(E2E.resolve("tests"))) {
             return files.map(path -> E2E.relativize(path).toString())
                     .filter(name -> name.endsWith(".test.mjs"))
+                    .filter(name -> name.contains(System.getProperty("panel.e2e.only", "")))
                     .sorted()
                     .toList();
         }

@@ -215,6 +215,9 @@ public final class InMemoryProgressStore implements ProgressStore {
                     return new WriteResult(WriteOutcome.CONFLICT, doc.document());
                 }
                 doc.status = ProgressStatus.cancelled;
+                if (cancel.by() != null) {
+                    doc.cancelledBy = cancel.by();
+                }
                 doc.message = cancel.messages().getOrDefault(doc.language.name(), cancel.messages().getOrDefault("en", doc.message));
                 return applied(hash, doc, WriteOutcome.APPLIED, leaseOfWriter);
             }
@@ -230,6 +233,9 @@ public final class InMemoryProgressStore implements ProgressStore {
                 doc.error = null;
                 doc.attempt++;
                 doc.restartRequest = restart.request();
+                if (restart.by() != null) {
+                    doc.restartedBy = restart.by();
+                }
                 doc.message = restart.messages().getOrDefault(doc.language.name(), restart.messages().getOrDefault("en", doc.message));
                 return applied(hash, doc, WriteOutcome.APPLIED, leaseOfWriter);
             }
@@ -286,6 +292,9 @@ public final class InMemoryProgressStore implements ProgressStore {
         long completionTokens;
         long modelCalls;
         String restartRequest;
+        String startedBy;
+        String cancelledBy;
+        String restartedBy;
         List<String> notes;
 
         static Doc of(ProgressDocument d) {
@@ -312,6 +321,9 @@ public final class InMemoryProgressStore implements ProgressStore {
             doc.promptTokens = d.promptTokens();
             doc.completionTokens = d.completionTokens();
             doc.modelCalls = d.modelCalls();
+            doc.startedBy = d.startedBy();
+            doc.cancelledBy = d.cancelledBy();
+            doc.restartedBy = d.restartedBy();
             doc.notes = d.notes();
             return doc;
         }
@@ -319,7 +331,8 @@ public final class InMemoryProgressStore implements ProgressStore {
         ProgressDocument document() {
             return new ProgressDocument(aiContentId, sessionHash, status, step, progress, message, headings, sections,
                     done(sections), totalSections, done(images), totalImages, isCompleted, isFailed, updatedAt, version,
-                    title, language, attempt, createdAt, error, images, promptTokens, completionTokens, modelCalls, notes);
+                    title, language, attempt, createdAt, error, images, promptTokens, completionTokens, modelCalls,
+                    startedBy, cancelledBy, restartedBy, notes);
         }
 
         void update(ProgressWrite.Update update) {

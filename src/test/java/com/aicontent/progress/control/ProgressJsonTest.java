@@ -24,8 +24,8 @@ class ProgressJsonTest {
         SessionHash hash = SessionHash.random();
         Map<ProgressWrite, String> expected = Map.of(
                 new ProgressWrite.Create(ProgressDocument.pending(1, hash, "t", Language.fa, "m", 1, 0, "now")), "create",
-                new ProgressWrite.Cancel(Map.of("en", "c")), "cancel",
-                ProgressWrite.Restart.of(Map.of("en", "r")), "restart",
+                new ProgressWrite.Cancel(Map.of("en", "c"), "ada"), "cancel",
+                ProgressWrite.Restart.of(Map.of("en", "r"), "ada"), "restart",
                 new ProgressWrite.Begin(1, "b"), "begin",
                 new ProgressWrite.EnterStep(1, Step.section_generation, "s"), "enter_step",
                 new ProgressWrite.LeaveStep(1, Step.section_generation), "leave_step",

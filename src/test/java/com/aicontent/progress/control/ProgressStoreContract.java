@@ -238,8 +238,8 @@ abstract class ProgressStoreContract {
     @Test
     void aCancelledGenerationStaysCancelled() {
         SessionHash hash = aRunningGeneration(2, 0);
-        assertEquals(WriteOutcome.APPLIED, store().write(hash, new ProgressWrite.Cancel(CANCELLED)).outcome());
-        assertEquals(WriteOutcome.UNCHANGED, store().write(hash, new ProgressWrite.Cancel(CANCELLED)).outcome());
+        assertEquals(WriteOutcome.APPLIED, store().write(hash, new ProgressWrite.Cancel(CANCELLED, "ada")).outcome());
+        assertEquals(WriteOutcome.UNCHANGED, store().write(hash, new ProgressWrite.Cancel(CANCELLED, "ada")).outcome());
         assertEquals(WriteOutcome.IGNORED, store().write(hash, new ProgressWrite.EnterStep(1, Step.section_generation, "still")).outcome());
         ProgressDocument doc = read(hash);
         assertEquals(ProgressStatus.cancelled, doc.status());
@@ -273,8 +273,8 @@ abstract class ProgressStoreContract {
     @Test
     void aRestartedGenerationIgnoresWritesOfItsFormerRun() {
         SessionHash hash = aRunningGeneration(2, 0);
-        store().write(hash, new ProgressWrite.Cancel(CANCELLED));
-        assertEquals(WriteOutcome.APPLIED, store().write(hash, ProgressWrite.Restart.of(RESUMING)).outcome());
+        store().write(hash, new ProgressWrite.Cancel(CANCELLED, "ada"));
+        assertEquals(WriteOutcome.APPLIED, store().write(hash, ProgressWrite.Restart.of(RESUMING, "ada")).outcome());
         assertEquals(WriteOutcome.IGNORED, store().write(hash, new ProgressWrite.EnterStep(1, Step.section_generation, "old run")).outcome());
         assertEquals(WriteOutcome.APPLIED, store().write(hash, new ProgressWrite.EnterStep(2, Step.section_generation, "new run")).outcome());
         ProgressDocument doc = read(hash);
@@ -286,29 +286,42 @@ abstract class ProgressStoreContract {
     @Test
     void onlyAFailedOrCancelledGenerationRestartsAndOnlyAnUnfinishedOneCancels() {
         SessionHash hash = aRunningGeneration(2, 0);
-        assertEquals(WriteOutcome.CONFLICT, store().write(hash, ProgressWrite.Restart.of(RESUMING)).outcome());
+        assertEquals(WriteOutcome.CONFLICT, store().write(hash, ProgressWrite.Restart.of(RESUMING, "ada")).outcome());
         store().write(hash, new ProgressWrite.Complete(1, "done"));
-        assertEquals(WriteOutcome.CONFLICT, store().write(hash, ProgressWrite.Restart.of(RESUMING)).outcome());
-        assertEquals(WriteOutcome.CONFLICT, store().write(hash, new ProgressWrite.Cancel(CANCELLED)).outcome());
+        assertEquals(WriteOutcome.CONFLICT, store().write(hash, ProgressWrite.Restart.of(RESUMING, "ada")).outcome());
+        assertEquals(WriteOutcome.CONFLICT, store().write(hash, new ProgressWrite.Cancel(CANCELLED, "ada")).outcome());
     }
 
     @Test
     void aRestartSentTwiceAfterALostAnswerIsAppliedOnceAndAnsweredAlike() {
         SessionHash hash = aRunningGeneration(1, 0);
-        store().write(hash, new ProgressWrite.Cancel(CANCELLED));
-        ProgressWrite restart = ProgressWrite.Restart.of(RESUMING);
+        store().write(hash, new ProgressWrite.Cancel(CANCELLED, "ada"));
+        ProgressWrite restart = ProgressWrite.Restart.of(RESUMING, "ada");
         assertEquals(WriteOutcome.APPLIED, store().write(hash, restart).outcome());
         assertEquals(WriteOutcome.APPLIED, store().write(hash, restart).outcome(), "the same request again");
         assertEquals(2, read(hash).attempt(), "applied once");
-        assertEquals(WriteOutcome.CONFLICT, store().write(hash, ProgressWrite.Restart.of(RESUMING)).outcome(),
+        assertEquals(WriteOutcome.CONFLICT, store().write(hash, ProgressWrite.Restart.of(RESUMING, "ada")).outcome(),
                 "another restart of a running generation is refused");
+    }
+
+    @Test
+    void whoStartedCancelledAndRestartedIsKept() {
+        SessionHash hash = SessionHash.random();
+        store().write(hash, new ProgressWrite.Create(ProgressDocument.pending(42, hash, "t", Language.en, "p", 1, 0,
+                "2026-01-01T00:00:00Z", "eddie")));
+        store().write(hash, new ProgressWrite.Cancel(CANCELLED, "ada"));
+        store().write(hash, ProgressWrite.Restart.of(RESUMING, "erin"));
+        ProgressDocument doc = read(hash);
+        assertEquals("eddie", doc.startedBy());
+        assertEquals("ada", doc.cancelledBy());
+        assertEquals("erin", doc.restartedBy());
     }
 
     @Test
     void writesToAnUnknownGenerationCreateNothing() {
         SessionHash hash = SessionHash.random();
         assertEquals(WriteOutcome.MISSING, store().write(hash, new ProgressWrite.EnterStep(1, Step.heading_generation, "h")).outcome());
-        assertEquals(WriteOutcome.MISSING, store().write(hash, new ProgressWrite.Cancel(CANCELLED)).outcome());
+        assertEquals(WriteOutcome.MISSING, store().write(hash, new ProgressWrite.Cancel(CANCELLED, "ada")).outcome());
         assertTrue(store().find(hash).isEmpty());
     }
 
@@ -323,7 +336,7 @@ abstract class ProgressStoreContract {
         assertEquals(ProgressStatus.failed, doc.status());
         assertEquals("gone", doc.error());
         assertEquals("Gone", doc.currentMessage());
-        assertEquals(WriteOutcome.APPLIED, store().write(hash, ProgressWrite.Restart.of(RESUMING)).outcome());
+        assertEquals(WriteOutcome.APPLIED, store().write(hash, ProgressWrite.Restart.of(RESUMING, "ada")).outcome());
     }
 
     @Test
@@ -358,7 +371,7 @@ abstract class ProgressStoreContract {
             }
             assertNotNull(first, "an update of the wanted generation arrived");
             assertEquals(wanted, first.hash());
-            store().write(wanted, new ProgressWrite.Cancel(CANCELLED));
+            store().write(wanted, new ProgressWrite.Cancel(CANCELLED, "ada"));
             ProgressDocument last = first;
             while (last.status() != ProgressStatus.cancelled) {
                 last = seen.poll(5, TimeUnit.SECONDS);

@@ -59,7 +59,7 @@ class RedisProgressStoreIT extends ProgressStoreContract {
             shortLived.store().write(hash, new ProgressWrite.EnterStep(1, Step.heading_generation, "h"));
         }
         assertTrue(redis.timeToLive(hash) <= 60);
-        redis.store().write(hash, new ProgressWrite.Cancel(CANCELLED));
+        redis.store().write(hash, new ProgressWrite.Cancel(CANCELLED, "ada"));
         assertTrue(redis.timeToLive(hash) > 3500, "a cancel renews it too");
     }
 
