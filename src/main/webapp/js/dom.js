@@ -1,7 +1,8 @@
 /**
- * Builds elements from data without ever parsing HTML: strings become text nodes, attributes are
- * set one by one. Nothing in the panel uses innerHTML, so model output and user input can never
- * turn into markup or script.
+ * Builds elements from data: strings become text nodes, attributes are set one by one. Nothing in
+ * the panel uses innerHTML, so model output and user input can never turn into markup or script.
+ * The one piece of HTML the server sends (a section rendered by SafeHtml) is read by an inert
+ * parser and rebuilt here, element by element, through the same allow-list.
  */
 
 /**
@@ -44,4 +45,34 @@ export function paragraphs(text) {
     .map((part) => part.trim())
     .filter(Boolean)
     .map((part) => el('p', { dir: 'auto' }, part));
+}
+
+/** What SafeHtml on the server lets through; anything else keeps only its text. */
+const SAFE_ELEMENTS = new Set(['p', 'br', 'hr', 'h3', 'h4', 'h5', 'h6', 'ul', 'ol', 'li', 'em', 'strong', 'code', 'pre', 'blockquote', 'a']);
+const WITH_DIRECTION = new Set(['p', 'h3', 'h4', 'h5', 'h6', 'li', 'blockquote']);
+
+/**
+ * Nodes for the server's safe HTML of a section. DOMParser builds an inert document (no script
+ * runs, nothing loads); its tree is copied through the allow-list, attribute by attribute.
+ */
+export function safeHtml(html) {
+  const parsed = new DOMParser().parseFromString(String(html ?? ''), 'text/html');
+  return [...parsed.body.childNodes].flatMap(copySafely);
+}
+
+function copySafely(node) {
+  if (node.nodeType === Node.TEXT_NODE) return [document.createTextNode(node.data)];
+  if (node.nodeType !== Node.ELEMENT_NODE) return [];
+  const children = [...node.childNodes].flatMap(copySafely);
+  const tag = node.localName;
+  if (!SAFE_ELEMENTS.has(tag)) return children;
+  const attributes = {};
+  if (WITH_DIRECTION.has(tag)) attributes.dir = 'auto';
+  const href = node.getAttribute('href') ?? '';
+  if (tag === 'a' && /^(https?:\/\/|mailto:)/i.test(href)) Object.assign(attributes, { href, rel: 'nofollow noopener noreferrer' });
+  const start = node.getAttribute('start') ?? '';
+  if (tag === 'ol' && /^\d{1,9}$/.test(start)) attributes.start = start;
+  const language = node.getAttribute('class') ?? '';
+  if (tag === 'code' && /^language-[\w+#.-]{1,40}$/.test(language)) attributes.class = language;
+  return [el(tag, attributes, children)];
 }

@@ -84,6 +84,7 @@ test('a generation started from the form fills the bar to 100% and renders the w
     toc: node.querySelectorAll('.toc li').length,
     sections: [...node.querySelectorAll('.article-section')].map((section) => ({
       heading: section.querySelector('h2').textContent, paragraphs: section.querySelectorAll('p').length,
+      subheadings: section.querySelectorAll('.section-body h3').length, items: section.querySelectorAll('.section-body li strong').length,
     })),
     summary: node.querySelector('#article-summary p')?.textContent ?? '',
     metaDescription: node.querySelector('#article-meta dd')?.textContent ?? '',
@@ -96,6 +97,8 @@ test('a generation started from the form fills the bar to 100% and renders the w
   assert.equal(article.toc, 6);
   assert.equal(article.sections.length, 6);
   assert.ok(article.sections.every((section) => section.heading && section.paragraphs > 0), JSON.stringify(article.sections));
+  // sections are Markdown: the demo model's sub-heading and list come out as elements, through the allow-list
+  assert.ok(article.sections.every((section) => section.subheadings === 1 && section.items === 1), JSON.stringify(article.sections));
   assert.ok(article.summary.length > 0);
   assert.ok(article.keywords > 0);
   assert.ok(article.faq > 0);

@@ -1,12 +1,13 @@
 /**
  * Renders an article (finished or partial) from GET /api/ai-content/{id}. Every piece of model
- * output goes in as text. The article carries its own lang and dir, so a Persian article reads
+ * output goes in as text, except a section's body, which the server sends as safe HTML (Markdown
+ * held to an allow-list) and which is rebuilt through the same allow-list here. The article carries its own lang and dir, so a Persian article reads
  * right-to-left inside an English interface and the other way round. Images are fetched with the
  * bearer header and shown through blob: URLs, kept across re-renders so a partial article that
  * grows does not download them again.
  */
 import { fetchImageUrl } from '../api.js';
-import { el, paragraphs } from '../dom.js';
+import { el, paragraphs, safeHtml } from '../dom.js';
 import { directionOf } from '../i18n.js';
 
 /** Labels come from the UI language; headings inside the article follow the article language. */
@@ -30,7 +31,7 @@ export class ArticleRenderer {
       if (image) placedImages.add(image.index);
       return el('section', { class: 'article-section', id: `section-${section.index}`, dataset: { index: section.index } },
         el('h2', {}, section.heading ?? ''),
-        paragraphs(section.body),
+        el('div', { class: 'section-body' }, section.html ? safeHtml(section.html) : paragraphs(section.body)),
         image ? this.#figure(image) : null);
     });
     const looseImages = images.filter((image) => !placedImages.has(image.index));
@@ -38,11 +39,16 @@ export class ArticleRenderer {
     const headings = article.headings ?? [];
     const faq = article.faq ?? [];
     const meta = article.meta;
+    const notes = article.notes ?? [];
     const labels = this.#labels;
 
     return el('article', { class: 'article card', id: 'article', lang: language, dir: directionOf(language), dataset: { partial: partial ? 'true' : 'false' } },
       partial ? el('p', { class: 'notice', lang: labels.lang, dir: labels.dir }, article.status === 'processing' || article.status === 'pending' ? labels.partial : labels.incomplete) : null,
       el('h1', { class: 'article-title' }, article.title ?? ''),
+      notes.length
+        ? el('aside', { class: 'model-notes', id: 'article-notes', lang: labels.lang, dir: labels.dir },
+          el('h2', {}, labels.notes), el('ul', {}, notes.map((note) => el('li', { dir: 'auto' }, note))))
+        : null,
       headings.length
         ? el('nav', { class: 'toc', 'aria-label': labels.contents },
           el('h2', {}, labels.contents),

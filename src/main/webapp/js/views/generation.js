@@ -9,7 +9,7 @@ import { ProgressPoller, isSessionHash, isTerminal, isNotOlder } from '../ai-con
 import { STEPS } from '../progress-vocabulary.js';
 import { storedToken, fetchArticle, cancelGeneration, restartGeneration, ProblemError, UnauthorizedError, UnavailableError } from '../api.js';
 import { el, replaceChildren } from '../dom.js';
-import { t, uiLanguage, directionOf, formatPercent, formatDuration } from '../i18n.js';
+import { t, uiLanguage, directionOf, formatPercent, formatDuration, formatNumber } from '../i18n.js';
 import { ArticleRenderer } from './article.js';
 import { statusBadge } from './dashboard.js';
 
@@ -42,7 +42,7 @@ class GenerationView {
   #renderer = new ArticleRenderer({
     lang: uiLanguage(), dir: directionOf(uiLanguage()), contents: t('contents'), summary: t('summary'), faq: t('faq'), meta: t('meta'),
     metaTitle: t('metaTitle'), metaDescription: t('metaDescription'), keywords: t('keywords'),
-    partial: t('partial'), incomplete: t('incomplete'), imageFailed: t('imageFailed'),
+    partial: t('partial'), incomplete: t('incomplete'), imageFailed: t('imageFailed'), notes: t('modelNotes'),
   });
   #ui;
 
@@ -76,6 +76,7 @@ class GenerationView {
     ui.alert = el('div', { class: 'alert', id: 'generation-alert', role: 'alert', hidden: true });
     ui.steps = el('ol', { class: 'steps', id: 'steps' }, STEPS.map((step) =>
       el('li', { dataset: { step, state: 'todo' } }, el('span', { class: 'step-mark', 'aria-hidden': 'true' }), el('span', { class: 'step-name' }, t(`step_${step}`)), el('span', { class: 'visually-hidden step-state' }))));
+    ui.writing = el('section', { class: 'card writing-card', id: 'being-written', 'aria-live': 'polite', hidden: true });
     ui.articleSlot = el('div', { id: 'article-slot' });
     ui.usage = el('p', { class: 'usage muted', id: 'usage' });
     ui.confirm = this.#confirmDialog();
@@ -98,6 +99,7 @@ class GenerationView {
         el('div', { class: 'connection-line' }, ui.connection, ui.keepWatching),
         ui.usage),
       el('section', { class: 'card steps-card', 'aria-labelledby': 'steps-title' }, el('h2', { id: 'steps-title' }, t('steps')), ui.steps),
+      ui.writing,
       ui.articleSlot,
       ui.confirm.dialog);
     root.replaceChildren(ui.root);
@@ -189,6 +191,7 @@ class GenerationView {
     ui.sections.textContent = t('sectionsCount', { done: doc.completed_sections ?? 0, total: doc.total_sections ?? 0 });
     ui.images.textContent = t('imagesCount', { done: doc.completed_images ?? 0, total: doc.total_images ?? 0 });
     this.#renderSteps(doc);
+    this.#renderWriting(doc, language);
     this.#renderTimes();
 
     this.#renderActions(status);
@@ -196,6 +199,24 @@ class GenerationView {
     else if (status === 'cancelled') this.#alert(t('cancelled'), 'cancelled');
     else this.#alert(null);
     document.title = `${formatPercent(progress)} · ${doc.title ?? ''}`;
+  }
+
+  /**
+   * The sections a streaming model is writing right now: the document lists each with its length so
+   * far and the end of its text (a preview, as text, never markup). Gone once the section is done.
+   */
+  #renderWriting(doc, language) {
+    const writing = doc.status === 'processing'
+      ? (doc.sections ?? []).filter((section) => section.status === 'writing').sort((a, b) => a.index - b.index)
+      : [];
+    this.#ui.writing.hidden = writing.length === 0;
+    replaceChildren(this.#ui.writing,
+      writing.length ? el('h2', {}, t('beingWritten')) : null,
+      writing.map((section) => el('article', { class: 'writing', dataset: { index: section.index }, lang: language, dir: directionOf(language) },
+        el('h3', { dir: 'auto' }, section.heading ?? ''),
+        el('p', { class: 'preview', dir: 'auto' }, section.preview ? `…${section.preview}` : ''),
+        el('p', { class: 'muted', lang: uiLanguage(), dir: directionOf(uiLanguage()) },
+          t('charactersWritten', { n: formatNumber(Number(section.characters) || 0) })))));
   }
 
   /** While a cancel or restart is under way both stay disabled, whatever a poll says meanwhile. */

@@ -4,12 +4,18 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The body of {@code POST /chat/completions} as the OpenAI wire format has it. Only what every
- * compatible server understands: no temperature or token limits, which some models reject.
+ * The body of {@code POST /chat/completions} as the OpenAI wire format has it. Null components
+ * are left out of the JSON: which of the optional ones a request carries is up to
+ * {@link ModelDialect}, which learns what each model rejects.
  *
- * @param responseFormat null for prose answers
+ * @param responseFormat      null for prose answers
+ * @param maxTokens           the output budget as most servers name it
+ * @param maxCompletionTokens the same for OpenAI's reasoning models, which reject {@code max_tokens}
+ * @param streamOptions       {@code {"include_usage": true}} with a stream, so the last event counts the tokens
  */
-public record ChatCompletionRequest(String model, List<Message> messages, Map<String, Object> responseFormat) {
+public record ChatCompletionRequest(String model, List<Message> messages, Map<String, Object> responseFormat,
+                                    Integer maxTokens, Integer maxCompletionTokens, Double temperature,
+                                    Boolean stream, Map<String, Object> streamOptions) {
 
     public record Message(String role, String content) {
 
@@ -19,6 +25,10 @@ public record ChatCompletionRequest(String model, List<Message> messages, Map<St
 
         public static Message user(String content) {
             return new Message("user", content);
+        }
+
+        public static Message assistant(String content) {
+            return new Message("assistant", content);
         }
     }
 

@@ -3,7 +3,10 @@ package com.aicontent.ai.control;
 import java.util.List;
 import java.util.Map;
 
-/** The answer of {@code POST /chat/completions}, reduced to what the client reads. */
+/**
+ * The answer of {@code POST /chat/completions}, reduced to what the client reads; a streamed
+ * answer is put together into the same shape ({@link ChatStream}).
+ */
 public record ChatCompletionResponse(List<Choice> choices, ProviderUsage usage) {
 
     public record Choice(Message message, String finishReason) {
@@ -30,5 +33,15 @@ public record ChatCompletionResponse(List<Choice> choices, ProviderUsage usage) 
             }
             return null;
         }
+    }
+
+    /** One event of a streamed answer ({@code chat.completion.chunk}). */
+    public record Chunk(List<ChunkChoice> choices, ProviderUsage usage, Object error) {
+    }
+
+    public record ChunkChoice(Delta delta, String finishReason) {
+    }
+
+    public record Delta(String content, String refusal) {
     }
 }

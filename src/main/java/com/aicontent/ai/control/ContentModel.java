@@ -8,6 +8,7 @@ import com.aicontent.ai.entity.FaqEntry;
 import com.aicontent.ai.entity.GeneratedImage;
 
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * A model that writes the parts of an article. Two exist: the built-in demo model and a client for
@@ -23,8 +24,18 @@ public interface ContentModel {
     /** One heading per section, {@code brief.sections()} of them. */
     Answer<List<String>> headings(ArticleBrief brief, Cancellation cancellation);
 
-    /** The body of section {@code index}, written as part of the whole outline. */
-    Answer<String> section(ArticleBrief brief, List<String> outline, int index, Cancellation cancellation);
+    /**
+     * The body of section {@code index} in Markdown, written as part of the whole outline.
+     *
+     * @param written hears the text so far while it is being written (models that stream); may never be called
+     */
+    Answer<String> section(ArticleBrief brief, List<String> outline, int index, Consumer<String> written,
+                           Cancellation cancellation);
+
+    /** The body of section {@code index}, for a caller that does not watch it grow. */
+    default Answer<String> section(ArticleBrief brief, List<String> outline, int index, Cancellation cancellation) {
+        return section(brief, outline, index, soFar -> { }, cancellation);
+    }
 
     /** An illustration for the section with this heading. */
     Answer<GeneratedImage> image(ArticleBrief brief, String heading, int index, Cancellation cancellation);

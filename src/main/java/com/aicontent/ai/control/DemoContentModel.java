@@ -13,6 +13,7 @@ import com.aicontent.ai.entity.TokenUsage;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -52,17 +53,32 @@ public class DemoContentModel implements ContentModel {
     }
 
     @Override
-    public Answer<String> section(ArticleBrief brief, List<String> outline, int index, Cancellation cancellation) {
-        think(brief, "section", cancellation);
-        String body = text(brief.language(),
+    public Answer<String> section(ArticleBrief brief, List<String> outline, int index, Consumer<String> written,
+                                  Cancellation cancellation) {
+        String number = ArticlePrompts.number(brief.language(), index + 1);
+        String of = ArticlePrompts.number(brief.language(), outline.size());
+        String opening = text(brief.language(),
+                "[محتوای نمایشی] این متن را مدل نمایشی داخلی نوشته است، نه یک مدل زبانی واقعی.",
+                "[Demo content] This text was written by the built-in demo model, not by a real language model.");
+        String body = opening + "\n\n" + text(brief.language(),
                 """
-                [محتوای نمایشی] این متن را مدل نمایشی داخلی نوشته است، نه یک مدل زبانی واقعی.
-                بخش %d از %d مقاله‌ی «%s» با عنوان «%s» در اینجا قرار می‌گیرد. برای متن واقعی، \
-                AI_PROVIDER=openai را تنظیم کنید.""".formatted(index + 1, outline.size(), brief.title(), outline.get(index)),
+                ### آنچه اینجا می‌آید
+
+                بخش %s از %s مقاله‌ی «%s» با عنوان «%s» در اینجا قرار می‌گیرد.
+
+                - برای متن واقعی، **AI_PROVIDER=openai** را تنظیم کنید.
+                - یک مدل واقعی ۳۰۰ تا ۴۵۰ کلمه با قالب Markdown می‌نویسد.""".formatted(number, of, brief.title(), outline.get(index)),
                 """
-                [Demo content] This text was written by the built-in demo model, not by a real language model.
-                Section %d of %d of the article "%s", titled "%s", goes here. Set AI_PROVIDER=openai \
-                for real text.""".formatted(index + 1, outline.size(), brief.title(), outline.get(index)));
+                ### What goes here
+
+                Section %s of %s of the article "%s", titled "%s", goes here.
+
+                - Set **AI_PROVIDER=openai** for real text.
+                - A real model writes 300 to 450 words of Markdown.""".formatted(number, of, brief.title(), outline.get(index)));
+        // like a model that streams: the first paragraph shows while the rest is still being written
+        pause(delayMillis / 2, cancellation);
+        written.accept(opening);
+        think(brief, "section", delayMillis - delayMillis / 2, cancellation);
         return answer(body, outline.get(index));
     }
 
@@ -113,23 +129,32 @@ public class DemoContentModel implements ContentModel {
         return answer(faq, summary);
     }
 
-    /** Stands for the model's latency, and wakes up at once when the generation is cancelled. */
     private void think(ArticleBrief brief, String part, Cancellation cancellation) {
+        think(brief, part, delayMillis, cancellation);
+    }
+
+    /** Stands for the model's latency, then fails once when the title asks for it. */
+    private void think(ArticleBrief brief, String part, long millis, Cancellation cancellation) {
+        pause(millis, cancellation);
+        String marker = "[demo-fail:" + part + "]";
+        if (brief.title().contains(marker) && failedOnce.add(brief.title() + marker)) {
+            throw new ModelCallFailedException("The demo model was asked to fail its " + part + " once (" + marker + " in the title)");
+        }
+    }
+
+    /** Waits, and wakes up at once when the generation is cancelled. */
+    private static void pause(long millis, Cancellation cancellation) {
         cancellation.throwIfCancelled();
         CountDownLatch cancelled = new CountDownLatch(1);
         Runnable unregister = cancellation.onCancel(cancelled::countDown);
         try {
-            cancelled.await(delayMillis, TimeUnit.MILLISECONDS);
+            cancelled.await(millis, TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
             unregister.run();
         }
         cancellation.throwIfCancelled();
-        String marker = "[demo-fail:" + part + "]";
-        if (brief.title().contains(marker) && failedOnce.add(brief.title() + marker)) {
-            throw new ModelCallFailedException("The demo model was asked to fail its " + part + " once (" + marker + " in the title)");
-        }
     }
 
     /** Token counts as a real model would report them, roughly four characters a token. */

@@ -3,6 +3,7 @@ package com.aicontent.ai.control;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * Decides what an image is from its first bytes. Base64 answers carry no type at all, and storage
@@ -10,6 +11,9 @@ import java.util.Optional;
  * type to show them; the bytes do not lie, headers sometimes do.
  */
 final class ImageContentType {
+
+    /** A claimed type that names an image and nothing else, short enough for any column. */
+    private static final Pattern IMAGE_TYPE = Pattern.compile("image/[a-z0-9][a-z0-9.+-]{0,60}");
 
     private ImageContentType() {
     }
@@ -21,7 +25,7 @@ final class ImageContentType {
             return sniffed;
         }
         return claimed.map(type -> type.split(";", 2)[0].strip().toLowerCase(Locale.ROOT))
-                .filter(type -> type.startsWith("image/"));
+                .filter(type -> IMAGE_TYPE.matcher(type).matches());
     }
 
     static Optional<String> sniff(byte[] bytes) {

@@ -1,5 +1,6 @@
 package com.aicontent.ai.control;
 
+import com.aicontent.ai.control.BoundedBody.AnswerTooLargeException;
 import com.aicontent.ai.entity.Cancellation;
 import com.aicontent.ai.entity.ModelCallFailedException;
 import jakarta.json.bind.Jsonb;
@@ -15,30 +16,32 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Base64;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
 import java.util.logging.Logger;
 
 /**
  * The HTTP side of an OpenAI-compatible server: one POST with the key, the call limit, retries
  * for what retrying can fix (429, 5xx, timeouts, dropped connections) and a human message for
  * what it cannot. Calls run on {@code sendAsync} so that a cancel aborts the exchange at once
- * instead of waiting for a slow model to finish a text nobody will read.
+ * instead of waiting for a slow model to finish a text nobody will read. Every body is read with
+ * a limit as it arrives ({@link BoundedBody}); an answer over it fails the call at once, unread,
+ * and is not asked for again.
  */
 final class OpenAiEndpoint implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(OpenAiEndpoint.class.getName());
+
     private static final int EXCERPT_LENGTH = 300;
-    private static final int MAX_REDIRECTS = 5;
 
     private final OpenAiSettings settings;
     private final RetryDelays delays;
     private final Jsonb jsonb;
     private final KeyRedaction redaction;
+    private final ProviderErrors errors;
     private final ConcurrentCallLimit limit;
     private final HttpClient http;
 
@@ -47,8 +50,9 @@ final class OpenAiEndpoint implements AutoCloseable {
         this.delays = delays;
         this.jsonb = jsonb;
         this.redaction = new KeyRedaction(settings.apiKey());
+        this.errors = new ProviderErrors(jsonb, redaction, settings.displayBaseUrl());
         this.limit = new ConcurrentCallLimit(settings.maxConcurrentCalls());
-        // never follow redirects with the key attached; image downloads follow them by hand, without it
+        // never follow redirects with the key attached
         this.http = HttpClient.newBuilder()
                 .connectTimeout(settings.connectTimeout())
                 .followRedirects(HttpClient.Redirect.NEVER)
@@ -72,32 +76,44 @@ final class OpenAiEndpoint implements AutoCloseable {
         return limit;
     }
 
+    /** POSTs {@code json} and returns the 2xx body as text, read up to {@code bodyLimit}. */
+    String post(String path, String json, String call, BoundedBody.Limit bodyLimit, Cancellation cancellation) {
+        return post(path, json, call, cancellation, info -> HttpResponse.BodySubscribers.mapping(
+                BoundedBody.whole(info, bodyLimit), bytes -> new String(bytes, StandardCharsets.UTF_8)));
+    }
+
     /**
-     * POSTs {@code json} to {@code path} and returns the 2xx body.
+     * POSTs {@code json} to {@code path} and returns the 2xx body as {@code success} reads it.
      *
-     * @param call what the call is for, in words, for messages ("chat completion for the headings")
+     * @param call    what the call is for, in words, for messages ("chat completion for the headings")
+     * @param success reads a 2xx body (error bodies are read here, capped, to be quoted)
      * @throws RejectedCallException a 4xx that retrying cannot fix
-     * @throws ModelCallFailedException the attempts ran out, or the server could not be used at all
+     * @throws ModelCallFailedException the attempts ran out, the answer was too large, or the server could not be used at all
      */
-    String post(String path, String json, String call, Cancellation cancellation) {
+    <T> T post(String path, String json, String call, Cancellation cancellation,
+               Function<HttpResponse.ResponseInfo, HttpResponse.BodySubscriber<T>> success) {
         HttpRequest request = apiRequest(settings.endpoint(path), json);
+        HttpResponse.BodyHandler<Received<T>> handler = info -> info.statusCode() / 100 == 2
+                ? HttpResponse.BodySubscribers.mapping(success.apply(info), Received::success)
+                : HttpResponse.BodySubscribers.mapping(BoundedBody.head(BoundedBody.ERROR_BODY_LIMIT),
+                        bytes -> Received.<T>error(new String(bytes, StandardCharsets.UTF_8)));
         for (int attempt = 1; ; attempt++) {
             cancellation.throwIfCancelled();
-            Attempt outcome;
+            Attempt<T> outcome;
             try (ConcurrentCallLimit.Slot slot = limit.take(cancellation)) {
                 cancellation.throwIfCancelled();
-                outcome = send(request, cancellation);
+                outcome = send(request, handler, call, cancellation);
             }
             if (outcome.succeeded()) {
-                return outcome.response().body();
+                return outcome.response().body().value();
             }
             if (!outcome.retryable()) {
-                throw rejected(outcome.response(), path, call);
+                throw errors.rejected(outcome.response().statusCode(), outcome.response().body().errorBody(), path, call);
             }
             String problem = describe(outcome);
             if (attempt >= settings.maxAttempts()) {
                 throw new ModelCallFailedException(redaction.apply("%s failed the %s %d time%s; the last time: %s."
-                        .formatted(server(), call, attempt, attempt == 1 ? "" : "s", problem)));
+                        .formatted(errors.server(), call, attempt, attempt == 1 ? "" : "s", problem)));
             }
             Optional<Duration> asked = outcome.response() == null
                     ? Optional.empty() : delays.requestedBy(outcome.response().headers());
@@ -109,53 +125,18 @@ final class OpenAiEndpoint implements AutoCloseable {
         }
     }
 
-    /**
-     * Downloads an image a server answered with as a URL: once, without our key (the URL usually
-     * points at a storage host, not at the API), following redirects by hand.
-     */
-    Download download(String location, Cancellation cancellation) {
-        if (location.startsWith("data:")) {
-            return decodeDataUrl(location);
+    /** Reads a 2xx body in the wire format; anything else is a server that is not OpenAI-compatible (or a wrong URL). */
+    <T> T parse(String body, Class<T> type, String call) {
+        try {
+            T parsed = jsonb.fromJson(body, type);
+            if (parsed == null) {
+                throw new JsonbException("empty");
+            }
+            return parsed;
+        } catch (JsonbException | ClassCastException notTheWireFormat) {
+            throw new ModelCallFailedException("The %s came back in a form this client cannot read (is AI_BASE_URL an OpenAI-compatible /v1 URL?): «%s»"
+                    .formatted(call, redaction.excerpt(body, EXCERPT_LENGTH)));
         }
-        URI uri = settings.baseUrl().resolve(location);
-        for (int hop = 0; hop <= MAX_REDIRECTS; hop++) {
-            cancellation.throwIfCancelled();
-            HttpRequest request = HttpRequest.newBuilder(uri)
-                    .timeout(settings.readTimeout())
-                    .version(versionFor(uri))
-                    .header("Accept", "image/*")
-                    .GET()
-                    .build();
-            HttpResponse<byte[]> response;
-            try {
-                response = CancellableWait.await(http.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray()),
-                        cancellation, settings.readTimeout());
-            } catch (TimeoutException timedOut) {
-                throw new ModelCallFailedException("The image at %s did not arrive within %d ms."
-                        .formatted(withoutQuery(uri), settings.readTimeout().toMillis()));
-            } catch (ExecutionException failed) {
-                throw new ModelCallFailedException(redaction.apply("The image at %s could not be downloaded: %s."
-                        .formatted(withoutQuery(uri), failed.getCause())));
-            }
-            int status = response.statusCode();
-            Optional<String> next = response.headers().firstValue("Location");
-            if (status >= 300 && status < 400 && next.isPresent()) {
-                uri = uri.resolve(next.get());
-                continue;
-            }
-            if (status / 100 != 2) {
-                throw new ModelCallFailedException(redaction.apply("The image at %s answered HTTP %d: %s"
-                        .formatted(withoutQuery(uri), status, redaction.excerpt(
-                                new String(response.body(), StandardCharsets.UTF_8), EXCERPT_LENGTH))));
-            }
-            return new Download(response.body(), response.headers().firstValue("Content-Type"));
-        }
-        throw new ModelCallFailedException("The image at %s redirected more than %d times."
-                .formatted(withoutQuery(uri), MAX_REDIRECTS));
-    }
-
-    /** Bytes that were downloaded, with the type their server claimed. */
-    record Download(byte[] bytes, Optional<String> contentType) {
     }
 
     @Override
@@ -168,38 +149,46 @@ final class OpenAiEndpoint implements AutoCloseable {
                 .timeout(settings.readTimeout())
                 .version(versionFor(uri))
                 .header("Content-Type", "application/json")
-                .header("Accept", "application/json")
+                .header("Accept", "application/json, text/event-stream")
                 .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8));
         settings.apiKey().ifPresent(key -> builder.header("Authorization", "Bearer " + key));
         return builder.build();
     }
 
     /** Plain-HTTP servers (Ollama, vLLM on localhost) get HTTP/1.1: no h2c upgrade dance with a POST body. */
-    private static HttpClient.Version versionFor(URI uri) {
+    static HttpClient.Version versionFor(URI uri) {
         return "https".equalsIgnoreCase(uri.getScheme()) ? HttpClient.Version.HTTP_2 : HttpClient.Version.HTTP_1_1;
     }
 
-    private Attempt send(HttpRequest request, Cancellation cancellation) {
-        CompletableFuture<HttpResponse<String>> inFlight =
-                http.sendAsync(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    private <T> Attempt<T> send(HttpRequest request, HttpResponse.BodyHandler<Received<T>> handler, String call,
+                                Cancellation cancellation) {
+        CompletableFuture<HttpResponse<Received<T>>> inFlight = http.sendAsync(request, handler);
         try {
             // the request timeout covers the wait for the headers, this one the body as well
             return Attempt.answered(CancellableWait.await(inFlight, cancellation, settings.readTimeout()));
         } catch (TimeoutException timedOut) {
             return Attempt.unanswered(new HttpTimeoutException("request timed out"));
         } catch (ExecutionException failed) {
+            Optional<AnswerTooLargeException> tooLarge = AnswerTooLargeException.in(failed);
+            if (tooLarge.isPresent()) {
+                throw new ModelCallFailedException("%s answered the %s with an answer that %s."
+                        .formatted(errors.server(), call, tooLarge.get().describe()));
+            }
+            if (failed.getCause() instanceof ModelCallFailedException unusable) {
+                throw unusable;
+            }
             if (failed.getCause() instanceof IOException unanswered) {
                 return Attempt.unanswered(unanswered);
             }
             throw new ModelCallFailedException(redaction.apply("%s could not be called: %s"
-                    .formatted(server(), failed.getCause())), failed.getCause());
+                    .formatted(errors.server(), failed.getCause())), failed.getCause());
         }
     }
 
-    private String describe(Attempt outcome) {
+    private String describe(Attempt<?> outcome) {
         if (outcome.response() != null) {
-            return "HTTP %d%s".formatted(outcome.response().statusCode(),
-                    detailOf(outcome.response().body()).map(detail -> ": " + detail).orElse(""));
+            String said = errors.detailOf(outcome.response().body().errorBody()).message();
+            return "HTTP %d%s".formatted(outcome.response().statusCode(), said == null ? "" : ": " + said);
         }
         IOException error = outcome.error();
         if (error instanceof HttpConnectTimeoutException) {
@@ -215,79 +204,27 @@ final class OpenAiEndpoint implements AutoCloseable {
                 error.getMessage() == null ? error.getClass().getSimpleName() : error.getMessage());
     }
 
-    private RejectedCallException rejected(HttpResponse<String> response, String path, String call) {
-        int status = response.statusCode();
-        String detail = detailOf(response.body()).orElse("no explanation given");
-        String message = switch (status) {
-            case 401 -> "%s refused the API key (HTTP 401) for the %s: %s. Check AI_API_KEY."
-                    .formatted(server(), call, detail);
-            case 403 -> "%s denied access (HTTP 403) for the %s: %s. Check that the key may use this model."
-                    .formatted(server(), call, detail);
-            case 404 -> "%s has no %s or does not know the model (HTTP 404) for the %s: %s. Check AI_BASE_URL, AI_MODEL and AI_IMAGE_MODEL."
-                    .formatted(server(), path, call, detail);
-            case 400 -> "%s rejected the request (HTTP 400) for the %s: %s".formatted(server(), call, detail);
-            default -> "%s answered HTTP %d for the %s: %s".formatted(server(), status, call, detail);
-        };
-        return new RejectedCallException(redaction.apply(message), status, detail);
-    }
+    /** A 2xx body as the caller reads it, or an error body (capped) to quote. */
+    record Received<T>(T value, String errorBody) {
 
-    /** What a server said about an error: OpenAI's {@code error.message}, Ollama's {@code error}, FastAPI's {@code detail}, or the raw text. */
-    private Optional<String> detailOf(String body) {
-        if (body == null || body.isBlank()) {
-            return Optional.empty();
+        static <T> Received<T> success(T value) {
+            return new Received<>(value, null);
         }
-        try {
-            Object parsed = jsonb.fromJson(body, Object.class);
-            if (parsed instanceof Map<?, ?> map) {
-                Object error = map.get("error");
-                if (error instanceof Map<?, ?> nested && nested.get("message") != null) {
-                    return Optional.of(redaction.excerpt(String.valueOf(nested.get("message")), EXCERPT_LENGTH));
-                }
-                for (Object candidate : new Object[] {error, map.get("detail"), map.get("message")}) {
-                    if (candidate != null) {
-                        return Optional.of(redaction.excerpt(String.valueOf(candidate), EXCERPT_LENGTH));
-                    }
-                }
-            }
-        } catch (JsonbException | ClassCastException notJson) {
-            // fall through to the raw text
-        }
-        return Optional.of(redaction.excerpt(body, EXCERPT_LENGTH));
-    }
 
-    private String server() {
-        return "The model server at " + settings.displayBaseUrl();
-    }
-
-    private static String withoutQuery(URI uri) {
-        return uri.getScheme() + "://" + uri.getHost() + (uri.getPort() < 0 ? "" : ":" + uri.getPort()) + uri.getPath();
-    }
-
-    private Download decodeDataUrl(String location) {
-        int comma = location.indexOf(',');
-        String header = comma < 0 ? "" : location.substring("data:".length(), comma);
-        if (comma < 0 || !header.endsWith(";base64")) {
-            throw new ModelCallFailedException("The image came as a data: URL that is not base64: "
-                    + redaction.excerpt(location, 80));
-        }
-        try {
-            byte[] bytes = Base64.getMimeDecoder().decode(location.substring(comma + 1));
-            String type = header.substring(0, header.length() - ";base64".length());
-            return new Download(bytes, type.isEmpty() ? Optional.empty() : Optional.of(type));
-        } catch (IllegalArgumentException notBase64) {
-            throw new ModelCallFailedException("The image came as a data: URL with broken base64.");
+        static <T> Received<T> error(String body) {
+            return new Received<>(null, body);
         }
     }
 
     /** One try: an HTTP answer, or the I/O error that stood in for one. */
-    private record Attempt(HttpResponse<String> response, IOException error) {
+    private record Attempt<T>(HttpResponse<Received<T>> response, IOException error) {
 
-        static Attempt answered(HttpResponse<String> response) {
-            return new Attempt(response, null);
+        static <T> Attempt<T> answered(HttpResponse<Received<T>> response) {
+            return new Attempt<>(response, null);
         }
 
-        static Attempt unanswered(IOException error) {
-            return new Attempt(null, error);
+        static <T> Attempt<T> unanswered(IOException error) {
+            return new Attempt<>(null, error);
         }
 
         boolean succeeded() {

@@ -16,6 +16,7 @@ import com.aicontent.content.entity.ArticleView;
 import com.aicontent.content.entity.FaqItem;
 import com.aicontent.content.entity.ImageContent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
@@ -30,19 +31,26 @@ import java.util.stream.Collectors;
 
 /**
  * Keeps articles in the database, one short transaction per finished part, so parallel section and
- * image tasks never contend for the same row and nothing finished is lost when a run stops.
+ * image tasks never contend for the same row and nothing finished is lost when a run stops. What a
+ * model wrote is made to fit its column first ({@link ColumnFit}): no answer can break a write.
  */
 @ApplicationScoped
 @OnPlatformThreads
 @Transactional
 public class ArticleStore {
 
+    /** A note is cut to this; notes stop being added once the column is nearly full. */
+    static final int NOTE_LENGTH = 300;
+
     @PersistenceContext(unitName = "content")
     EntityManager em;
 
+    @Inject
+    SafeHtml safeHtml;
+
     public long create(String sessionHash, ArticleBrief brief, String model, String startedBy) {
-        Article article = new Article(sessionHash, brief.title(), brief.language(), brief.sections(), brief.images(),
-                model, Instant.now());
+        Article article = new Article(sessionHash, ColumnFit.words(brief.title(), Article.TITLE_LENGTH), brief.language(),
+                brief.sections(), brief.images(), ColumnFit.words(model, Article.MODEL_LENGTH), Instant.now());
         article.startedBy(startedBy);
         em.persist(article);
         em.flush();
@@ -63,34 +71,59 @@ public class ArticleStore {
     }
 
     public void saveHeadings(long id, List<String> headings) {
-        article(id).headings(headings);
+        article(id).headings(headings.stream().map(heading -> ColumnFit.words(heading, Article.HEADING_LENGTH)).toList());
     }
 
     /** Keeps a finished section; a section that is already kept stays as it was. */
     public void saveSection(long id, int index, String heading, String body) {
         if (em.createQuery("select count(s) from ArticleSection s where s.articleId = :id and s.position = :position", Long.class)
                 .setParameter("id", id).setParameter("position", index).getSingleResult() == 0) {
-            em.persist(new ArticleSection(id, index, heading, body));
+            em.persist(new ArticleSection(id, index, ColumnFit.words(heading, Article.HEADING_LENGTH),
+                    ColumnFit.sentences(body, ArticleSection.BODY_LENGTH)));
         }
     }
 
     public void saveImage(long id, int index, GeneratedImage image) {
         if (em.createNamedQuery(ArticleImage.ONE, ArticleImage.class)
                 .setParameter("id", id).setParameter("position", index).getResultList().isEmpty()) {
-            em.persist(new ArticleImage(id, index, image.contentType(), image.alt(), image.bytes()));
+            em.persist(new ArticleImage(id, index, contentType(image.contentType()),
+                    ColumnFit.words(image.alt(), ArticleImage.ALT_LENGTH), image.bytes()));
         }
     }
 
     public void saveSummary(long id, String summary) {
-        article(id).summary(summary);
+        article(id).summary(ColumnFit.sentences(summary, Article.SUMMARY_LENGTH));
     }
 
     public void saveMeta(long id, ArticleMeta meta) {
-        article(id).meta(meta.title(), meta.description(), meta.keywords());
+        article(id).meta(ColumnFit.words(meta.title(), Article.META_TITLE_LENGTH),
+                ColumnFit.words(meta.description(), Article.META_DESCRIPTION_LENGTH),
+                meta.keywords().stream().map(keyword -> ColumnFit.words(keyword, Article.KEYWORD_LENGTH)).toList());
     }
 
     public void saveFaq(long id, List<FaqEntry> faq) {
-        article(id).faq(faq.stream().map(entry -> new FaqItem(entry.question(), entry.answer())).toList());
+        article(id).faq(faq.stream().map(entry -> new FaqItem(ColumnFit.words(entry.question(), FaqItem.QUESTION_LENGTH),
+                ColumnFit.sentences(entry.answer(), FaqItem.ANSWER_LENGTH))).toList());
+    }
+
+    /**
+     * Adds what the admin should know about a model's answer, in one UPDATE per note so parallel
+     * tasks never overwrite each other's; notes past the column's room are left out.
+     *
+     * @return all notes of the article, one a line
+     */
+    public List<String> addNotes(long id, List<String> notes) {
+        for (String note : notes) {
+            em.createNamedQuery(Article.ADD_NOTE)
+                    .setParameter("note", ColumnFit.words(note.replace('\n', ' '), NOTE_LENGTH) + "\n")
+                    .setParameter("room", Article.NOTES_LENGTH - NOTE_LENGTH - 1)
+                    .setParameter("id", id)
+                    .executeUpdate();
+        }
+        em.flush();
+        Article article = article(id);
+        em.refresh(article);
+        return lines(article.notes());
     }
 
     /** Adds tokens in one UPDATE, so parallel tasks never overwrite each other's counts. */
@@ -107,9 +140,9 @@ public class ArticleStore {
 
     public void status(long id, ArticleStatus status, String error, String model) {
         Article article = article(id);
-        article.status(status, error, Instant.now());
+        article.status(status, ColumnFit.words(error, Article.ERROR_LENGTH), Instant.now());
         if (model != null) {
-            article.model(model);
+            article.model(ColumnFit.words(model, Article.MODEL_LENGTH));
         }
     }
 
@@ -125,7 +158,7 @@ public class ArticleStore {
     public Optional<ArticleView> view(long id) {
         return Optional.ofNullable(em.find(Article.class, id)).map(article -> {
             List<ArticleView.Section> sections = sections(id).stream()
-                    .map(s -> new ArticleView.Section(s.position(), s.heading(), s.body())).toList();
+                    .map(s -> new ArticleView.Section(s.position(), s.heading(), s.body(), safeHtml.render(s.body()))).toList();
             List<ArticleView.Image> images = imageRows(id).stream()
                     .map(row -> new ArticleView.Image((Integer) row[0], (String) row[2], (String) row[1],
                             "/api/ai-content/" + id + "/images/" + row[0]))
@@ -135,7 +168,8 @@ public class ArticleStore {
                     : null;
             List<ArticleView.Faq> faq = article.faq().stream().map(f -> new ArticleView.Faq(f.question(), f.answer())).toList();
             return new ArticleView(id, article.sessionHash(), article.title(), article.language().name(),
-                    article.status().name(), article.model(), article.error(), List.copyOf(article.headings()), sections,
+                    article.status().name(), article.model(), article.error(), lines(article.notes()),
+                    List.copyOf(article.headings()), sections,
                     images, article.summary(), meta, faq, article.promptTokens(), article.completionTokens(),
                     text(article.createdAt()), text(article.completedAt()), article.startedBy(), article.cancelledBy(),
                     article.restartedBy());
@@ -183,6 +217,18 @@ public class ArticleStore {
             throw new IllegalStateException("no article " + id);
         }
         return article;
+    }
+
+    /** An image type as the column takes it; the client only ever sends short {@code image/*} types. */
+    private static String contentType(String type) {
+        if (type == null || type.length() > ArticleImage.CONTENT_TYPE_LENGTH || !type.startsWith("image/")) {
+            throw new IllegalArgumentException("not an image type the column takes: " + ColumnFit.words(type, 60));
+        }
+        return type;
+    }
+
+    private static List<String> lines(String notes) {
+        return notes == null ? List.of() : notes.lines().filter(line -> !line.isBlank()).toList();
     }
 
     private static String text(Instant instant) {

@@ -35,6 +35,8 @@ import java.util.List;
 @Table(name = "ai_content", indexes = @Index(name = "ai_content_created", columnList = "created_at"))
 @NamedQuery(name = Article.RECENT, query = "select a from Article a order by a.createdAt desc, a.id desc")
 @NamedQuery(name = Article.RECENT_BY, query = "select a from Article a where a.startedBy = :user order by a.createdAt desc, a.id desc")
+@NamedQuery(name = Article.ADD_NOTE, query = "update Article a set a.notes = concat(coalesce(a.notes, ''), :note) "
+        + "where a.id = :id and (a.notes is null or length(a.notes) <= :room)")
 @NamedQuery(name = Article.ADD_USAGE, query = "update Article a set a.promptTokens = a.promptTokens + :prompt, "
         + "a.completionTokens = a.completionTokens + :completion where a.id = :id")
 public class Article {
@@ -42,6 +44,18 @@ public class Article {
     public static final String RECENT = "Article.recent";
     public static final String RECENT_BY = "Article.recentBy";
     public static final String ADD_USAGE = "Article.addUsage";
+    public static final String ADD_NOTE = "Article.addNote";
+
+    /* The lengths of the columns in META-INF/sql/create.sql; what is saved is made to fit them first. */
+    public static final int TITLE_LENGTH = 200;
+    public static final int MODEL_LENGTH = 200;
+    public static final int HEADING_LENGTH = 500;
+    public static final int SUMMARY_LENGTH = 20_000;
+    public static final int META_TITLE_LENGTH = 200;
+    public static final int META_DESCRIPTION_LENGTH = 500;
+    public static final int KEYWORD_LENGTH = 200;
+    public static final int ERROR_LENGTH = 2000;
+    public static final int NOTES_LENGTH = 2000;
 
     @Id
     @SequenceGenerator(name = "ai_content_seq", sequenceName = "ai_content_seq", initialValue = 10, allocationSize = 10)
@@ -51,7 +65,7 @@ public class Article {
     @Column(name = "session_hash", length = 12, nullable = false, unique = true)
     String sessionHash;
 
-    @Column(name = "title", length = 200, nullable = false)
+    @Column(name = "title", length = TITLE_LENGTH, nullable = false)
     String title;
 
     @Enumerated(EnumType.STRING)
@@ -68,28 +82,28 @@ public class Article {
     @Column(name = "status", length = 16, nullable = false)
     ArticleStatus status;
 
-    @Column(name = "model", length = 200)
+    @Column(name = "model", length = MODEL_LENGTH)
     String model;
 
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "ai_content_heading", joinColumns = @JoinColumn(name = "article_id"))
     @OrderColumn(name = "position")
-    @Column(name = "heading", length = 500)
+    @Column(name = "heading", length = HEADING_LENGTH)
     List<String> headings = new ArrayList<>();
 
-    @Column(name = "summary", length = 20000)
+    @Column(name = "summary", length = SUMMARY_LENGTH)
     String summary;
 
-    @Column(name = "meta_title", length = 200)
+    @Column(name = "meta_title", length = META_TITLE_LENGTH)
     String metaTitle;
 
-    @Column(name = "meta_description", length = 500)
+    @Column(name = "meta_description", length = META_DESCRIPTION_LENGTH)
     String metaDescription;
 
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "ai_content_keyword", joinColumns = @JoinColumn(name = "article_id"))
     @OrderColumn(name = "position")
-    @Column(name = "keyword", length = 200)
+    @Column(name = "keyword", length = KEYWORD_LENGTH)
     List<String> keywords = new ArrayList<>();
 
     @ElementCollection(fetch = FetchType.EAGER)
@@ -103,8 +117,12 @@ public class Article {
     @Column(name = "completion_tokens", nullable = false)
     long completionTokens;
 
-    @Column(name = "error", length = 2000)
+    @Column(name = "error", length = ERROR_LENGTH)
     String error;
+
+    /** What the admin should know about how the model answered ("asked for 8 headings, got 5"), one per line. */
+    @Column(name = "notes", length = NOTES_LENGTH)
+    String notes;
 
     @Column(name = "created_at", nullable = false)
     Instant createdAt;
@@ -154,6 +172,7 @@ public class Article {
     public long promptTokens() { return promptTokens; }
     public long completionTokens() { return completionTokens; }
     public String error() { return error; }
+    public String notes() { return notes; }
     public Instant createdAt() { return createdAt; }
     public Instant completedAt() { return completedAt; }
     public String startedBy() { return startedBy; }
@@ -176,9 +195,11 @@ public class Article {
         return metaTitle != null;
     }
 
+    /** The outline; the article has as many sections as it has headings, whatever was asked for. */
     public void headings(List<String> newHeadings) {
         headings.clear();
         headings.addAll(newHeadings);
+        sectionCount = newHeadings.size();
     }
 
     public void summary(String newSummary) {

@@ -24,6 +24,8 @@ public class ArticleImage {
 
     public static final String OF_ARTICLE = "ArticleImage.ofArticle";
     public static final String ONE = "ArticleImage.one";
+    public static final int CONTENT_TYPE_LENGTH = 100;
+    public static final int ALT_LENGTH = 1000;
 
     @Id
     @SequenceGenerator(name = "ai_content_image_seq", sequenceName = "ai_content_image_seq", initialValue = 10, allocationSize = 10)
@@ -36,10 +38,10 @@ public class ArticleImage {
     @Column(name = "position", nullable = false)
     int position;
 
-    @Column(name = "content_type", length = 100, nullable = false)
+    @Column(name = "content_type", length = CONTENT_TYPE_LENGTH, nullable = false)
     String contentType;
 
-    @Column(name = "alt", length = 1000)
+    @Column(name = "alt", length = ALT_LENGTH)
     String alt;
 
     @Basic(fetch = FetchType.LAZY)

@@ -19,6 +19,7 @@ import jakarta.persistence.UniqueConstraint;
 public class ArticleSection {
 
     public static final String OF_ARTICLE = "ArticleSection.ofArticle";
+    public static final int BODY_LENGTH = 100_000;
 
     @Id
     @SequenceGenerator(name = "ai_content_section_seq", sequenceName = "ai_content_section_seq", initialValue = 10, allocationSize = 10)
@@ -31,10 +32,10 @@ public class ArticleSection {
     @Column(name = "position", nullable = false)
     int position;
 
-    @Column(name = "heading", length = 500)
+    @Column(name = "heading", length = Article.HEADING_LENGTH)
     String heading;
 
-    @Column(name = "body", length = 100000)
+    @Column(name = "body", length = BODY_LENGTH)
     String body;
 
     protected ArticleSection() {

@@ -14,6 +14,8 @@ public record ArticleView(
         String status,
         String model,
         String error,
+        @Schema(description = "What the admin should know about how the model answered, e.g. \"asked for 8 headings, got 5\"")
+        List<String> notes,
         List<String> headings,
         List<Section> sections,
         List<Image> images,
@@ -28,7 +30,11 @@ public record ArticleView(
         @Schema(name = "cancelled_by") @JsonbProperty("cancelled_by") String cancelledBy,
         @Schema(name = "restarted_by") @JsonbProperty("restarted_by") String restartedBy) {
 
-    public record Section(int index, String heading, String body) {
+    /**
+     * @param body the section as the model wrote it, in Markdown
+     * @param html the body as safe HTML: allow-listed elements only, no script, no images from the model
+     */
+    public record Section(int index, String heading, String body, String html) {
     }
 
     public record Image(int index, String alt, @Schema(name = "content_type") @JsonbProperty("content_type") String contentType, String url) {

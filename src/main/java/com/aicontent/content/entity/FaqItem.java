@@ -7,10 +7,13 @@ import jakarta.persistence.Embeddable;
 @Embeddable
 public class FaqItem {
 
-    @Column(name = "question", length = 2000)
+    public static final int QUESTION_LENGTH = 2000;
+    public static final int ANSWER_LENGTH = 20_000;
+
+    @Column(name = "question", length = QUESTION_LENGTH)
     String question;
 
-    @Column(name = "answer", length = 20000)
+    @Column(name = "answer", length = ANSWER_LENGTH)
     String answer;
 
     protected FaqItem() {

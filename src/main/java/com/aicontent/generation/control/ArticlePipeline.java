@@ -5,6 +5,7 @@ import com.aicontent.ai.entity.Answer;
 import com.aicontent.ai.entity.ArticleMeta;
 import com.aicontent.ai.entity.FaqEntry;
 import com.aicontent.ai.entity.GeneratedImage;
+import com.aicontent.ai.entity.ImageRefusedException;
 import com.aicontent.ai.entity.ModelCallFailedException;
 import com.aicontent.content.control.ArticleStore;
 import com.aicontent.content.entity.ArticleDraft;
@@ -129,14 +130,24 @@ public class ArticlePipeline {
     }
 
     private void writeSection(GenerationRun run, ArticleDraft draft, int index) {
-        String body = askModel(run, () -> model.section(run.brief(), draft.headings(), index, run));
+        SectionGrowth growth = new SectionGrowth(progress, run, index);
+        String body = askModel(run, () -> model.section(run.brief(), draft.headings(), index, growth, run));
         saveOnce(run, () -> articles.saveSection(run.articleId(), index, draft.headings().get(index), body),
                 () -> draft(run).sections().containsKey(index));
         progress.partDone(run, PartKind.section, index);
     }
 
+    /** Draws one image; one whose URL the client refused is left out, with a note, and the article goes on. */
     private void drawImage(GenerationRun run, ArticleDraft draft, int index) {
-        GeneratedImage image = askModel(run, () -> model.image(run.brief(), draft.headings().get(index), index, run));
+        GeneratedImage image;
+        try {
+            image = askModel(run, () -> model.image(run.brief(), draft.headings().get(index), index, run));
+        } catch (ImageRefusedException refused) {
+            LOG.warning(() -> "AI-PROGRESS [" + run.hash() + "] image " + index + " left out: " + refused.getMessage());
+            progress.partFailed(run, PartKind.image, index, refused.getMessage());
+            progress.noted(run, articles.addNotes(run.articleId(), List.of("image %d left out: %s".formatted(index + 1, refused.getMessage()))));
+            return;
+        }
         saveOnce(run, () -> articles.saveImage(run.articleId(), index, image), () -> draft(run).images().contains(index));
         progress.partDone(run, PartKind.image, index);
     }
@@ -194,6 +205,9 @@ public class ArticlePipeline {
         Answer<T> answer = modelCall.get();
         articles.addUsage(run.articleId(), answer.usage());
         progress.countModelCall(run, answer.usage());
+        if (!answer.notes().isEmpty()) {
+            progress.noted(run, articles.addNotes(run.articleId(), answer.notes()));
+        }
         run.throwIfCancelled();
         return answer.value();
     }

@@ -62,6 +62,24 @@ public class ProgressReporter {
         writeQuietly(run, new ProgressWrite.Usage(run.attempt(), usage.promptTokens(), usage.completionTokens()));
     }
 
+    /** Shows what the admin should know about the model's answers so far ("asked for 8 headings, got 5"). */
+    public void noted(GenerationRun run, List<String> notes) {
+        if (notes.isEmpty()) {
+            return;
+        }
+        write(run, "noted " + notes.getLast(), new ProgressWrite.Notes(run.attempt(), List.copyOf(notes)));
+    }
+
+    /** Marks a part that could not be had; the run goes on without it. */
+    public void partFailed(GenerationRun run, PartKind part, int index, String error) {
+        write(run, part + " " + index + " failed: " + error, new ProgressWrite.PartFailed(run.attempt(), part, index, error));
+    }
+
+    /** Shows how far a streaming model got with a section, and how its text ends so far. */
+    public void sectionWriting(GenerationRun run, int index, int characters, String preview) {
+        writeQuietly(run, new ProgressWrite.PartWriting(run.attempt(), PartKind.section, index, characters, preview));
+    }
+
     /** @return what the store did, {@code null} when Redis did not answer */
     public WriteResult complete(GenerationRun run) {
         return write(run, "completed", new ProgressWrite.Complete(run.attempt(), ProgressMessages.completed(run.brief().language())));
@@ -84,7 +102,7 @@ public class ProgressReporter {
 
     private static List<PartProgress> parts(List<String> headings, int count, Set<Integer> done) {
         return IntStream.range(0, count)
-                .mapToObj(i -> new PartProgress(i, headings.get(i), done.contains(i) ? PartStatus.done : PartStatus.pending))
+                .mapToObj(i -> PartProgress.of(i, headings.get(i), done.contains(i) ? PartStatus.done : PartStatus.pending))
                 .toList();
     }
 

@@ -43,7 +43,9 @@ public record ProgressDocument(
         @Schema(name = "started_by", description = "who started it: the token's preferred_username, else sub")
         @JsonbProperty("started_by") String startedBy,
         @Schema(name = "cancelled_by") @JsonbProperty("cancelled_by") String cancelledBy,
-        @Schema(name = "restarted_by", description = "who restarted it last") @JsonbProperty("restarted_by") String restartedBy) {
+        @Schema(name = "restarted_by", description = "who restarted it last") @JsonbProperty("restarted_by") String restartedBy,
+        @Schema(description = "What the admin should know about the model's answers, e.g. \"asked for 8 headings, got 5\"; absent until there is one")
+        @JsonbProperty("notes") List<String> notes) {
 
     /** The document of a generation that was just accepted and has not started yet. */
     public static ProgressDocument pending(long aiContentId, SessionHash hash, String title, Language language,
@@ -57,7 +59,7 @@ public record ProgressDocument(
                                            String startedBy) {
         return new ProgressDocument(aiContentId, hash.value(), ProgressStatus.pending, Step.initialization, 0, message,
                 List.of(), List.of(), 0, totalSections, 0, totalImages, false, false, now, 0, title, language, 1, now,
-                null, List.of(), 0, 0, 0, startedBy, null, null);
+                null, List.of(), 0, 0, 0, startedBy, null, null, null);
     }
 
     public SessionHash hash() {

@@ -23,6 +23,9 @@ import java.util.UUID;
         @JsonbSubtype(alias = "leave_step", type = ProgressWrite.LeaveStep.class),
         @JsonbSubtype(alias = "outline", type = ProgressWrite.Outline.class),
         @JsonbSubtype(alias = "part_done", type = ProgressWrite.PartDone.class),
+        @JsonbSubtype(alias = "part_writing", type = ProgressWrite.PartWriting.class),
+        @JsonbSubtype(alias = "part_failed", type = ProgressWrite.PartFailed.class),
+        @JsonbSubtype(alias = "notes", type = ProgressWrite.Notes.class),
         @JsonbSubtype(alias = "usage", type = ProgressWrite.Usage.class),
         @JsonbSubtype(alias = "complete", type = ProgressWrite.Complete.class),
         @JsonbSubtype(alias = "fail", type = ProgressWrite.Fail.class)})
@@ -78,6 +81,21 @@ public sealed interface ProgressWrite {
 
     /** One section or image is done and saved; the counts are taken again from the lists. */
     record PartDone(int attempt, PartKind part, int index, String message) implements Update {
+    }
+
+    /**
+     * A streaming model is writing a part: how long it is so far and how it ends, for the panel to
+     * show; a part already done stays done. Done clears both again.
+     */
+    record PartWriting(int attempt, PartKind part, int index, int characters, String preview) implements Update {
+    }
+
+    /** A part that could not be had (an image URL refused): the article goes on without it; a done part stays done. */
+    record PartFailed(int attempt, PartKind part, int index, String error) implements Update {
+    }
+
+    /** What the admin should know about the model's answers so far ("asked for 8 headings, got 5"), all of them. */
+    record Notes(int attempt, List<String> notes) implements Update {
     }
 
     /** One answered model call and the tokens it cost. */

@@ -110,6 +110,17 @@ local function worded(message, step)
   return (string.gsub(message, '{total}', tostring(tonumber(doc[part.total]) or 0)))
 end
 
+-- the listed entry of a part that is not done yet, or nil: a part once done stays done
+local function open_part(kind, index)
+  local part = PARTS[kind]
+  if part == nil then error('unknown part ' .. tostring(kind)) end
+  if not present(doc[part.list]) then doc[part.list] = {} end
+  for _, entry in ipairs(doc[part.list]) do
+    if entry.index == index and entry.status ~= 'done' then return entry end
+  end
+  return nil
+end
+
 local function show(message)
   if present(message) then doc.current_message = message end
 end
@@ -142,6 +153,8 @@ elseif op == 'part_done' then
   for _, entry in ipairs(doc[part.list]) do
     if entry.index == write.index then
       entry.status = 'done'
+      entry.characters = nil
+      entry.preview = nil
       found = true
     end
   end
@@ -152,6 +165,24 @@ elseif op == 'part_done' then
     raise(within(step))
     show(worded(write.message, step))
   end
+elseif op == 'part_writing' then
+  -- only what the panel shows while a streaming model writes: no count, no bar, no message
+  local entry = open_part(write.part, write.index)
+  if entry then
+    entry.status = 'writing'
+    entry.characters = write.characters
+    entry.preview = write.preview
+  end
+elseif op == 'part_failed' then
+  local entry = open_part(write.part, write.index)
+  if entry then
+    entry.status = 'failed'
+    entry.characters = nil
+    entry.preview = nil
+    entry.error = write.error
+  end
+elseif op == 'notes' then
+  doc.notes = write.notes
 elseif op == 'usage' then
   doc.model_calls = (tonumber(doc.model_calls) or 0) + 1
   doc.prompt_tokens = (tonumber(doc.prompt_tokens) or 0) + write.prompt_tokens

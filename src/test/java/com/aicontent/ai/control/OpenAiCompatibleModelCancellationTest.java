@@ -5,9 +5,8 @@ import com.aicontent.ai.entity.ArticleBrief;
 import com.aicontent.ai.entity.Cancellation;
 import com.aicontent.ai.entity.GenerationCancelledException;
 import com.aicontent.language.Language;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Duration;
 import java.util.List;
@@ -19,7 +18,6 @@ import static com.aicontent.ai.control.FakeOpenAiServer.CHAT;
 import static com.aicontent.ai.control.FakeOpenAiServer.IMAGES;
 import static com.aicontent.ai.control.FakeOpenAiServer.MARK;
 import static com.aicontent.ai.control.FakeOpenAiServer.Reply;
-import static com.aicontent.ai.control.OpenAiSettingsBuilder.anOpenAiSettings;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -31,37 +29,25 @@ class OpenAiCompatibleModelCancellationTest {
     static final ArticleBrief BRIEF = new ArticleBrief("Growing tomatoes on a balcony", Language.en, 3, 2);
     static final List<String> OUTLINE = List.of("Choosing the pot", "Light and water", "Harvest");
 
-    FakeOpenAiServer server;
-    OpenAiCompatibleModel model;
+    @RegisterExtension
+    final FakeModelServer fake = FakeModelServer.perTest(settings -> settings.withMaxConcurrentCalls(1));
     CancellationSwitch cancellation = new CancellationSwitch();
-
-    @BeforeEach
-    void start() {
-        server = FakeOpenAiServer.start();
-        model = new OpenAiCompatibleModel(anOpenAiSettings(server.baseUrl()).withMaxConcurrentCalls(1).build());
-    }
-
-    @AfterEach
-    void stop() {
-        model.close();
-        server.close();
-    }
 
     @Test
     void aCancelInTheMiddleOfASlowCallAbortsTheConnectionAndStartsNoOtherCall() throws Exception {
-        server.enqueue(CHAT, Reply.slow());
+        fake.server().enqueue(CHAT, Reply.slow());
         CompletableFuture<Answer<String>> section = CompletableFuture.supplyAsync(
-                () -> model.section(BRIEF, OUTLINE, 0, cancellation));
-        assertTrue(server.awaitSlowCallStarted());
+                () -> fake.model().section(BRIEF, OUTLINE, 0, cancellation));
+        assertTrue(fake.server().awaitSlowCallStarted());
 
         cancellation.cancel();
 
         ExecutionException failure = assertThrows(ExecutionException.class, () -> section.get(10, TimeUnit.SECONDS));
         assertInstanceOf(GenerationCancelledException.class, failure.getCause(), () -> String.valueOf(failure.getCause()));
-        assertTrue(server.awaitSlowCallAborted(), "the server saw the client close the connection");
-        assertThrows(GenerationCancelledException.class, () -> model.section(BRIEF, OUTLINE, 1, cancellation));
-        assertThrows(GenerationCancelledException.class, () -> model.image(BRIEF, OUTLINE.get(1), 1, cancellation));
-        assertEquals(1, server.requests().size(), "no call after the cancel");
+        assertTrue(fake.server().awaitSlowCallAborted(), "the server saw the client close the connection");
+        assertThrows(GenerationCancelledException.class, () -> fake.model().section(BRIEF, OUTLINE, 1, cancellation));
+        assertThrows(GenerationCancelledException.class, () -> fake.model().image(BRIEF, OUTLINE.get(1), 1, cancellation));
+        assertEquals(1, fake.server().requests().size(), "no call after the cancel");
         assertEquals(0, cancellation.registered(), "the aborted call removed its cancel callback");
     }
 
@@ -69,20 +55,20 @@ class OpenAiCompatibleModelCancellationTest {
     void aCancelledGenerationMakesNoCallAtAll() {
         cancellation.cancel();
 
-        assertThrows(GenerationCancelledException.class, () -> model.headings(BRIEF, cancellation));
-        assertThrows(GenerationCancelledException.class, () -> model.image(BRIEF, "Harvest", 0, cancellation));
-        assertEquals(0, server.requests().size());
+        assertThrows(GenerationCancelledException.class, () -> fake.model().headings(BRIEF, cancellation));
+        assertThrows(GenerationCancelledException.class, () -> fake.model().image(BRIEF, "Harvest", 0, cancellation));
+        assertEquals(0, fake.server().requests().size());
     }
 
     @Test
     void aCallWaitingForAFreeSlotStopsWaitingWhenCancelledAndNeverReachesTheServer() throws Exception {
         CancellationSwitch other = new CancellationSwitch();
-        server.enqueue(CHAT, Reply.slow());
+        fake.server().enqueue(CHAT, Reply.slow());
         CompletableFuture<Answer<String>> holdsTheSlot = CompletableFuture.supplyAsync(
-                () -> model.section(BRIEF, OUTLINE, 0, other));
-        assertTrue(server.awaitSlowCallStarted());
+                () -> fake.model().section(BRIEF, OUTLINE, 0, other));
+        assertTrue(fake.server().awaitSlowCallStarted());
         CompletableFuture<Answer<String>> waiting = CompletableFuture.supplyAsync(
-                () -> model.section(BRIEF, OUTLINE, 1, cancellation));
+                () -> fake.model().section(BRIEF, OUTLINE, 1, cancellation));
         awaitWaiters(1);
 
         cancellation.cancel();
@@ -91,15 +77,15 @@ class OpenAiCompatibleModelCancellationTest {
         assertInstanceOf(GenerationCancelledException.class, failure.getCause(), () -> String.valueOf(failure.getCause()));
         other.cancel();
         assertThrows(ExecutionException.class, () -> holdsTheSlot.get(10, TimeUnit.SECONDS));
-        assertEquals(1, server.requests().size());
-        assertEquals(0, model.endpointLimit().taken(), "every slot was given back");
+        assertEquals(1, fake.server().requests().size());
+        assertEquals(0, fake.model().endpointLimit().taken(), "every slot was given back");
     }
 
     @Test
     void aCancelDuringTheBackoffBeforeARetryEndsTheWaitWithoutRetrying() throws Exception {
-        server.enqueue(CHAT, Reply.json(429, "{\"error\": {\"message\": \"Rate limit\"}}", "Retry-After", "60"));
+        fake.server().enqueue(CHAT, Reply.json(429, "{\"error\": {\"message\": \"Rate limit\"}}", "Retry-After", "60"));
         CompletableFuture<Answer<String>> section = CompletableFuture.supplyAsync(
-                () -> model.section(BRIEF, OUTLINE, 0, cancellation));
+                () -> fake.model().section(BRIEF, OUTLINE, 0, cancellation));
         awaitRequests(1);
         awaitRegistered(1);
 
@@ -107,33 +93,33 @@ class OpenAiCompatibleModelCancellationTest {
 
         ExecutionException failure = assertThrows(ExecutionException.class, () -> section.get(10, TimeUnit.SECONDS));
         assertInstanceOf(GenerationCancelledException.class, failure.getCause(), () -> String.valueOf(failure.getCause()));
-        assertEquals(1, server.requests().size());
+        assertEquals(1, fake.server().requests().size());
     }
 
     @Test
     void theConcurrencyLimitMakesCallsWaitTheirTurnInsteadOfFailing() {
-        server.enqueue(CHAT, Reply.after(Duration.ofMillis(200), Reply.chat("first " + MARK)));
-        server.enqueue(CHAT, Reply.after(Duration.ofMillis(200), Reply.chat("second " + MARK)));
-        server.enqueue(IMAGES, Reply.after(Duration.ofMillis(200), Reply.imageAsBase64(FakeOpenAiServer.PNG)));
+        fake.server().enqueue(CHAT, Reply.after(Duration.ofMillis(200), Reply.chat("first " + MARK)));
+        fake.server().enqueue(CHAT, Reply.after(Duration.ofMillis(200), Reply.chat("second " + MARK)));
+        fake.server().enqueue(IMAGES, Reply.after(Duration.ofMillis(200), Reply.imageAsBase64(FakeOpenAiServer.PNG)));
 
         List<CompletableFuture<?>> calls = List.of(
-                CompletableFuture.supplyAsync(() -> model.section(BRIEF, OUTLINE, 0, Cancellation.NEVER)),
-                CompletableFuture.supplyAsync(() -> model.section(BRIEF, OUTLINE, 1, Cancellation.NEVER)),
-                CompletableFuture.supplyAsync(() -> model.image(BRIEF, OUTLINE.get(2), 2, Cancellation.NEVER)));
+                CompletableFuture.supplyAsync(() -> fake.model().section(BRIEF, OUTLINE, 0, Cancellation.NEVER)),
+                CompletableFuture.supplyAsync(() -> fake.model().section(BRIEF, OUTLINE, 1, Cancellation.NEVER)),
+                CompletableFuture.supplyAsync(() -> fake.model().image(BRIEF, OUTLINE.get(2), 2, Cancellation.NEVER)));
         calls.forEach(CompletableFuture::join);
 
-        assertEquals(3, server.requests().size());
-        assertEquals(1, server.maxInFlight(), "AI_MAX_CONCURRENT_CALLS=1 keeps one call in flight");
+        assertEquals(3, fake.server().requests().size());
+        assertEquals(1, fake.server().maxInFlight(), "AI_MAX_CONCURRENT_CALLS=1 keeps one call in flight");
     }
 
     private void awaitWaiters(int count) throws InterruptedException {
-        while (model.endpointLimit().waiting() < count) {
+        while (fake.model().endpointLimit().waiting() < count) {
             Thread.sleep(5);
         }
     }
 
     private void awaitRequests(int count) throws InterruptedException {
-        while (server.requests().size() < count) {
+        while (fake.server().requests().size() < count) {
             Thread.sleep(5);
         }
     }

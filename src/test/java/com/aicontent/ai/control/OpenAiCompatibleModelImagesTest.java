@@ -9,9 +9,8 @@ import com.aicontent.ai.entity.ModelCallFailedException;
 import com.aicontent.ai.entity.TokenUsage;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.Base64;
 import java.util.Map;
@@ -22,7 +21,6 @@ import static com.aicontent.ai.control.FakeOpenAiServer.IMAGE_OUTPUT_TOKENS;
 import static com.aicontent.ai.control.FakeOpenAiServer.PNG;
 import static com.aicontent.ai.control.FakeOpenAiServer.Reply;
 import static com.aicontent.ai.control.OpenAiSettingsBuilder.KEY;
-import static com.aicontent.ai.control.OpenAiSettingsBuilder.anOpenAiSettings;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -35,25 +33,13 @@ class OpenAiCompatibleModelImagesTest {
     static final ArticleBrief BRIEF = new ArticleBrief("Growing tomatoes on a balcony", Language.en, 3, 3);
     static final byte[] JPEG = {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0, 0, 0x10, 'J', 'F', 'I', 'F', 0};
 
-    FakeOpenAiServer server;
-    OpenAiCompatibleModel model;
+    @RegisterExtension
+    final FakeModelServer fake = FakeModelServer.perTest();
     Jsonb jsonb = JsonbBuilder.create();
-
-    @BeforeEach
-    void start() {
-        server = FakeOpenAiServer.start();
-        model = new OpenAiCompatibleModel(anOpenAiSettings(server.baseUrl()).build());
-    }
-
-    @AfterEach
-    void stop() {
-        model.close();
-        server.close();
-    }
 
     @Test
     void aBase64ImageIsDecodedAndTypedFromItsBytesWithTheHeadingAsAltText() {
-        Answer<GeneratedImage> image = model.image(BRIEF, "Light and water", 1, Cancellation.NEVER);
+        Answer<GeneratedImage> image = fake.model().image(BRIEF, "Light and water", 1, Cancellation.NEVER);
 
         assertArrayEquals(PNG, image.value().bytes());
         assertEquals("image/png", image.value().contentType());
@@ -64,9 +50,9 @@ class OpenAiCompatibleModelImagesTest {
     @Test
     @SuppressWarnings("unchecked")
     void theRequestNamesTheImageModelTheSizeAndASectionSpecificPrompt() {
-        model.image(BRIEF, "Light and water", 1, Cancellation.NEVER);
+        fake.model().image(BRIEF, "Light and water", 1, Cancellation.NEVER);
 
-        FakeOpenAiServer.Recorded request = server.requests(IMAGES).getFirst();
+        FakeOpenAiServer.Recorded request = fake.server().requests(IMAGES).getFirst();
         assertEquals("Bearer " + KEY, request.header("Authorization"));
         Map<String, Object> body = jsonb.fromJson(request.body(), Map.class);
         assertEquals("fake-image", body.get("model"));
@@ -78,15 +64,15 @@ class OpenAiCompatibleModelImagesTest {
 
     @Test
     void aUrlImageIsFetchedOnceWithoutTheKeyAndTypedFromItsBytesNotItsHeader() {
-        server.enqueue(IMAGES, Reply.imageAsUrl(server.baseUrl().resolve("/files/tomato.jpg").toString()));
-        server.file("/files/tomato.jpg", Reply.bytes("application/octet-stream", JPEG));
+        fake.server().enqueue(IMAGES, Reply.imageAsUrl(fake.server().baseUrl().resolve("/files/tomato.jpg").toString()));
+        fake.server().file("/files/tomato.jpg", Reply.bytes("application/octet-stream", JPEG));
 
-        Answer<GeneratedImage> image = model.image(BRIEF, "Harvest", 2, Cancellation.NEVER);
+        Answer<GeneratedImage> image = fake.model().image(BRIEF, "Harvest", 2, Cancellation.NEVER);
 
         assertArrayEquals(JPEG, image.value().bytes());
         assertEquals("image/jpeg", image.value().contentType());
         assertEquals(TokenUsage.NONE, image.usage(), "dall-e style answers report no usage");
-        var downloads = server.requests("/files/tomato.jpg");
+        var downloads = fake.server().requests("/files/tomato.jpg");
         assertEquals(1, downloads.size());
         assertNull(downloads.getFirst().header("Authorization"), "the key stays with the API, not the storage host");
     }
@@ -94,37 +80,37 @@ class OpenAiCompatibleModelImagesTest {
     @Test
     void aUrlImageTakesTheServersImageTypeWhenTheBytesDoNotTell() {
         byte[] unknown = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12};
-        server.enqueue(IMAGES, Reply.imageAsUrl(server.baseUrl().resolve("/files/odd").toString()));
-        server.file("/files/odd", Reply.bytes("image/x-odd; charset=binary", unknown));
+        fake.server().enqueue(IMAGES, Reply.imageAsUrl(fake.server().baseUrl().resolve("/files/odd").toString()));
+        fake.server().file("/files/odd", Reply.bytes("image/x-odd; charset=binary", unknown));
 
-        assertEquals("image/x-odd", model.image(BRIEF, "Harvest", 2, Cancellation.NEVER).value().contentType());
+        assertEquals("image/x-odd", fake.model().image(BRIEF, "Harvest", 2, Cancellation.NEVER).value().contentType());
     }
 
     @Test
     void aDataUrlIsDecodedWithoutAnyDownload() {
-        server.enqueue(IMAGES, Reply.imageAsUrl("data:image/png;base64," + Base64.getEncoder().encodeToString(PNG)));
+        fake.server().enqueue(IMAGES, Reply.imageAsUrl("data:image/png;base64," + Base64.getEncoder().encodeToString(PNG)));
 
-        assertArrayEquals(PNG, model.image(BRIEF, "Harvest", 2, Cancellation.NEVER).value().bytes());
-        assertEquals(1, server.requests().size());
+        assertArrayEquals(PNG, fake.model().image(BRIEF, "Harvest", 2, Cancellation.NEVER).value().bytes());
+        assertEquals(1, fake.server().requests().size());
     }
 
     @Test
     void aUrlThatServesNoImageFailsSayingWhatCameBack() {
-        server.enqueue(IMAGES, Reply.imageAsUrl(server.baseUrl().resolve("/files/expired.png").toString()));
-        server.file("/files/expired.png", Reply.bytes("text/html", "<html>Link expired</html>".getBytes()));
+        fake.server().enqueue(IMAGES, Reply.imageAsUrl(fake.server().baseUrl().resolve("/files/expired.png").toString()));
+        fake.server().file("/files/expired.png", Reply.bytes("text/html", "<html>Link expired</html>".getBytes()));
 
         ModelCallFailedException failure = assertThrows(ModelCallFailedException.class,
-                () -> model.image(BRIEF, "Harvest", 2, Cancellation.NEVER));
+                () -> fake.model().image(BRIEF, "Harvest", 2, Cancellation.NEVER));
 
         assertTrue(failure.getMessage().contains("not an image (text/html)"), failure.getMessage());
     }
 
     @Test
     void aMissingImageUrlFailsWithTheStatusTheStorageHostGave() {
-        server.enqueue(IMAGES, Reply.imageAsUrl(server.baseUrl().resolve("/files/gone.png?sig=secret-signature").toString()));
+        fake.server().enqueue(IMAGES, Reply.imageAsUrl(fake.server().baseUrl().resolve("/files/gone.png?sig=secret-signature").toString()));
 
         ModelCallFailedException failure = assertThrows(ModelCallFailedException.class,
-                () -> model.image(BRIEF, "Harvest", 2, Cancellation.NEVER));
+                () -> fake.model().image(BRIEF, "Harvest", 2, Cancellation.NEVER));
 
         assertTrue(failure.getMessage().contains("HTTP 404"), failure.getMessage());
         assertTrue(!failure.getMessage().contains("secret-signature"), "signed URLs are not quoted with their signature");
@@ -132,10 +118,10 @@ class OpenAiCompatibleModelImagesTest {
 
     @Test
     void anAnswerWithoutAnyImageFailsSayingWhatCameBack() {
-        server.enqueue(IMAGES, Reply.json(200, "{\"created\": 1, \"data\": []}"));
+        fake.server().enqueue(IMAGES, Reply.json(200, "{\"created\": 1, \"data\": []}"));
 
         ModelCallFailedException failure = assertThrows(ModelCallFailedException.class,
-                () -> model.image(BRIEF, "Harvest", 2, Cancellation.NEVER));
+                () -> fake.model().image(BRIEF, "Harvest", 2, Cancellation.NEVER));
 
         assertTrue(failure.getMessage().contains("without an image"), failure.getMessage());
         assertTrue(failure.getMessage().contains("\"data\": []"), failure.getMessage());
@@ -143,12 +129,12 @@ class OpenAiCompatibleModelImagesTest {
 
     @Test
     void aServerWithoutAnImageEndpointFailsWithoutRetryNamingTheSetting() {
-        server.enqueue(IMAGES, Reply.json(404, "{\"detail\": \"Not Found\"}"));
+        fake.server().enqueue(IMAGES, Reply.json(404, "{\"detail\": \"Not Found\"}"));
 
         ModelCallFailedException failure = assertThrows(ModelCallFailedException.class,
-                () -> model.image(BRIEF, "Harvest", 2, Cancellation.NEVER));
+                () -> fake.model().image(BRIEF, "Harvest", 2, Cancellation.NEVER));
 
-        assertEquals(1, server.requests(IMAGES).size());
+        assertEquals(1, fake.server().requests(IMAGES).size());
         assertTrue(failure.getMessage().contains("images/generations"), failure.getMessage());
         assertTrue(failure.getMessage().contains("AI_IMAGE_MODEL"), failure.getMessage());
     }
@@ -157,6 +143,6 @@ class OpenAiCompatibleModelImagesTest {
     void persianArticlesGetPersianAltText() {
         ArticleBrief persian = new ArticleBrief("پرورش گوجه", Language.fa, 1, 1);
 
-        assertEquals("تصویر: برداشت", model.image(persian, "برداشت", 0, Cancellation.NEVER).value().alt());
+        assertEquals("تصویر: برداشت", fake.model().image(persian, "برداشت", 0, Cancellation.NEVER).value().alt());
     }
 }

@@ -9,9 +9,8 @@ import com.aicontent.language.Language;
 import com.aicontent.ai.entity.TokenUsage;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.List;
 import java.util.Map;
@@ -22,7 +21,6 @@ import static com.aicontent.ai.control.FakeOpenAiServer.CHAT_PROMPT_TOKENS;
 import static com.aicontent.ai.control.FakeOpenAiServer.MARK;
 import static com.aicontent.ai.control.FakeOpenAiServer.Reply;
 import static com.aicontent.ai.control.OpenAiSettingsBuilder.KEY;
-import static com.aicontent.ai.control.OpenAiSettingsBuilder.anOpenAiSettings;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -34,25 +32,13 @@ class OpenAiCompatibleModelTest {
     static final ArticleBrief BRIEF = new ArticleBrief("Growing tomatoes on a balcony", Language.en, 3, 0);
     static final List<String> OUTLINE = List.of("Choosing the pot", "Light and water", "Harvest");
 
-    FakeOpenAiServer server;
-    OpenAiCompatibleModel model;
+    @RegisterExtension
+    final FakeModelServer fake = FakeModelServer.perTest();
     Jsonb jsonb = JsonbBuilder.create();
-
-    @BeforeEach
-    void start() {
-        server = FakeOpenAiServer.start();
-        model = new OpenAiCompatibleModel(anOpenAiSettings(server.baseUrl()).build());
-    }
-
-    @AfterEach
-    void stop() {
-        model.close();
-        server.close();
-    }
 
     @Test
     void headingsAreAskedForWithAStrictJsonSchemaAndReadFromTheStructuredAnswer() {
-        Answer<List<String>> headings = model.headings(BRIEF, Cancellation.NEVER);
+        Answer<List<String>> headings = fake.model().headings(BRIEF, Cancellation.NEVER);
 
         assertEquals(List.of("Heading 1 by the fake-model", "Heading 2 by the fake-model", "Heading 3 by the fake-model"),
                 headings.value());
@@ -70,24 +56,24 @@ class OpenAiCompatibleModelTest {
 
     @Test
     void theKeyIsSentAsABearerTokenOnEveryCall() {
-        model.headings(BRIEF, Cancellation.NEVER);
-        model.section(BRIEF, OUTLINE, 0, Cancellation.NEVER);
+        fake.model().headings(BRIEF, Cancellation.NEVER);
+        fake.model().section(BRIEF, OUTLINE, 0, Cancellation.NEVER);
 
-        assertEquals(2, server.requests().size());
-        server.requests().forEach(request -> assertEquals("Bearer " + KEY, request.header("Authorization")));
+        assertEquals(2, fake.server().requests().size());
+        fake.server().requests().forEach(request -> assertEquals("Bearer " + KEY, request.header("Authorization")));
     }
 
     @Test
     void aServerWithoutKeyGetsNoAuthorizationHeader() {
-        try (OpenAiCompatibleModel keyless = new OpenAiCompatibleModel(anOpenAiSettings(server.baseUrl()).withKey(null).build())) {
+        try (OpenAiCompatibleModel keyless = fake.model(settings -> settings.withKey(null))) {
             keyless.summary(BRIEF, OUTLINE, List.of("a", "b", "c"), Cancellation.NEVER);
         }
-        assertNull(server.requests().getFirst().header("Authorization"));
+        assertNull(fake.server().requests().getFirst().header("Authorization"));
     }
 
     @Test
     void aSectionPromptCarriesTheTitleTheWholeOutlineAndItsOwnHeadingAndAsksForProse() {
-        Answer<String> section = model.section(BRIEF, OUTLINE, 1, Cancellation.NEVER);
+        Answer<String> section = fake.model().section(BRIEF, OUTLINE, 1, Cancellation.NEVER);
 
         assertTrue(section.value().contains(MARK), section.value());
         Map<String, Object> request = lastRequestTo(CHAT);
@@ -100,28 +86,28 @@ class OpenAiCompatibleModelTest {
 
     @Test
     void aSectionLosesAHeadingLineAndReasoningTheModelAddedAroundTheProse() {
-        server.enqueue(CHAT, Reply.chat("<think>the user wants prose</think>\n## Light and water\n\nTomatoes love sun."));
+        fake.server().enqueue(CHAT, Reply.chat("<think>the user wants prose</think>\n## Light and water\n\nTomatoes love sun."));
 
-        assertEquals("Tomatoes love sun.", model.section(BRIEF, OUTLINE, 1, Cancellation.NEVER).value());
+        assertEquals("Tomatoes love sun.", fake.model().section(BRIEF, OUTLINE, 1, Cancellation.NEVER).value());
     }
 
     @Test
     void promptsForAPersianArticleAreWrittenInPersian() {
         ArticleBrief persian = new ArticleBrief("پرورش گوجه در بالکن", Language.fa, 3, 0);
 
-        model.section(persian, List.of("انتخاب گلدان", "نور و آب", "برداشت"), 0, Cancellation.NEVER);
+        fake.model().section(persian, List.of("انتخاب گلدان", "نور و آب", "برداشت"), 0, Cancellation.NEVER);
 
         Map<String, Object> request = lastRequestTo(CHAT);
         String prompt = userMessage(request);
         assertTrue(prompt.contains("«پرورش گوجه در بالکن»"), prompt);
-        assertTrue(prompt.contains("بخش 1 از 3"), prompt);
+        assertTrue(prompt.contains("بخش ۱ از ۳"), prompt);
         assertFalse(prompt.contains("Write"), prompt);
         assertTrue(String.valueOf(((List<Map<?, ?>>) request.get("messages")).getFirst().get("content")).contains("فارسی"));
     }
 
     @Test
     void theSummaryIsProseWrittenFromTheWholeArticle() {
-        Answer<String> summary = model.summary(BRIEF, OUTLINE, List.of("Pots text.", "Water text.", "Harvest text."),
+        Answer<String> summary = fake.model().summary(BRIEF, OUTLINE, List.of("Pots text.", "Water text.", "Harvest text."),
                 Cancellation.NEVER);
 
         assertTrue(summary.value().contains(MARK));
@@ -133,20 +119,20 @@ class OpenAiCompatibleModelTest {
     void metaIsStructuredAndCutToSearchEngineLimitsAfterTheAnswer() {
         String longTitle = "A very long meta title that goes on and on about tomatoes on balconies";
         String longDescription = "word ".repeat(60);
-        server.enqueue(CHAT, Reply.chat(jsonb.toJson(Map.of("title", longTitle, "description", longDescription,
-                "keywords", List.of("tomatoes", "balcony")))));
+        fake.server().enqueue(CHAT, Reply.chat(jsonb.toJson(Map.of("title", longTitle, "description", longDescription,
+                "keywords", List.of("tomatoes", "balcony", "pots", "sun", "water")))));
 
-        ArticleMeta meta = model.meta(BRIEF, "A summary.", Cancellation.NEVER).value();
+        ArticleMeta meta = fake.model().meta(BRIEF, "A summary.", Cancellation.NEVER).value();
 
         assertTrue(meta.title().length() <= ArticleMeta.MAX_TITLE, meta.title());
         assertTrue(meta.description().length() <= ArticleMeta.MAX_DESCRIPTION, meta.description());
-        assertEquals(List.of("tomatoes", "balcony"), meta.keywords());
+        assertEquals(List.of("tomatoes", "balcony", "pots", "sun", "water"), meta.keywords());
         assertEquals("meta", ((Map<?, ?>) ((Map<?, ?>) lastRequestTo(CHAT).get("response_format")).get("json_schema")).get("name"));
     }
 
     @Test
     void theFaqHasTheRequestedNumberOfPairs() {
-        List<FaqEntry> faq = model.faq(BRIEF, "A summary.", 4, Cancellation.NEVER).value();
+        List<FaqEntry> faq = fake.model().faq(BRIEF, "A summary.", 4, Cancellation.NEVER).value();
 
         assertEquals(4, faq.size());
         assertEquals(new FaqEntry("Question 1 to the fake-model?", "Answer 1 from the fake-model."), faq.getFirst());
@@ -154,28 +140,28 @@ class OpenAiCompatibleModelTest {
 
     @Test
     void theFaqFallsBackToTheConfiguredCountWhenTheCallerNamesNone() {
-        try (OpenAiCompatibleModel configured = new OpenAiCompatibleModel(anOpenAiSettings(server.baseUrl()).withFaqCount(2).build())) {
+        try (OpenAiCompatibleModel configured = fake.model(settings -> settings.withFaqCount(2))) {
             assertEquals(2, configured.faq(BRIEF, "A summary.", 0, Cancellation.NEVER).value().size());
         }
     }
 
     @Test
     void everyAnswerCarriesTheTokensItsCallCost() {
-        server.enqueue(CHAT, Reply.chat("{\"headings\": [\"a\", \"b\", \"c\"]}", 100, 7));
-        server.enqueue(CHAT, Reply.chat("Section text.", 250, 480));
+        fake.server().enqueue(CHAT, Reply.chat("{\"headings\": [\"a\", \"b\", \"c\"]}", 100, 7));
+        fake.server().enqueue(CHAT, Reply.chat("Section text.", 250, 480));
 
-        assertEquals(new TokenUsage(100, 7), model.headings(BRIEF, Cancellation.NEVER).usage());
-        assertEquals(new TokenUsage(250, 480), model.section(BRIEF, OUTLINE, 0, Cancellation.NEVER).usage());
-        assertEquals(new TokenUsage(CHAT_PROMPT_TOKENS, CHAT_COMPLETION_TOKENS), model.summary(BRIEF, OUTLINE,
+        assertEquals(new TokenUsage(100, 7), fake.model().headings(BRIEF, Cancellation.NEVER).usage());
+        assertEquals(new TokenUsage(250, 480), fake.model().section(BRIEF, OUTLINE, 0, Cancellation.NEVER).usage());
+        assertEquals(new TokenUsage(CHAT_PROMPT_TOKENS, CHAT_COMPLETION_TOKENS), fake.model().summary(BRIEF, OUTLINE,
                 List.of("a", "b", "c"), Cancellation.NEVER).usage());
     }
 
     @Test
     void anAnswerWithoutUsageCostsNothingRatherThanFailing() {
-        server.enqueue(CHAT, Reply.json(200, """
+        fake.server().enqueue(CHAT, Reply.json(200, """
                 {"choices": [{"index": 0, "message": {"role": "assistant", "content": "Plain text."}, "finish_reason": "stop"}]}"""));
 
-        Answer<String> summary = model.summary(BRIEF, OUTLINE, List.of("a", "b", "c"), Cancellation.NEVER);
+        Answer<String> summary = fake.model().summary(BRIEF, OUTLINE, List.of("a", "b", "c"), Cancellation.NEVER);
 
         assertEquals("Plain text.", summary.value());
         assertEquals(TokenUsage.NONE, summary.usage());
@@ -183,12 +169,12 @@ class OpenAiCompatibleModelTest {
 
     @Test
     void theModelNameIsTheConfiguredTextModel() {
-        assertEquals("fake-chat", model.modelName());
+        assertEquals("fake-chat", fake.model().modelName());
     }
 
     @SuppressWarnings("unchecked")
     private Map<String, Object> lastRequestTo(String path) {
-        return jsonb.fromJson(server.requests(path).getLast().body(), Map.class);
+        return jsonb.fromJson(fake.server().requests(path).getLast().body(), Map.class);
     }
 
     @SuppressWarnings("unchecked")

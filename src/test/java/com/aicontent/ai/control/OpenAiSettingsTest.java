@@ -3,8 +3,10 @@ package com.aicontent.ai.control;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
-import java.time.Duration;
 import java.util.Optional;
+import java.util.Set;
+
+import static com.aicontent.ai.control.OpenAiSettingsBuilder.anOpenAiSettings;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -45,15 +47,29 @@ class OpenAiSettingsTest {
 
     @Test
     void nonsenseLimitsAreRejectedNamingTheirSetting() {
-        IllegalArgumentException failure = assertThrows(IllegalArgumentException.class, () -> new OpenAiSettings(
-                URI.create("http://localhost:8000/v1"), Optional.empty(), "m", "i", "1024x1024",
-                Duration.ofSeconds(1), Duration.ofSeconds(1), 0, 3, Duration.ZERO, 5));
-
+        IllegalArgumentException failure = assertThrows(IllegalArgumentException.class, () ->
+                anOpenAiSettings(URI.create("http://localhost:8000/v1")).withMaxConcurrentCalls(0).build());
         assertTrue(failure.getMessage().contains("AI_MAX_CONCURRENT_CALLS"), failure.getMessage());
+
+        failure = assertThrows(IllegalArgumentException.class, () ->
+                anOpenAiSettings(URI.create("http://localhost:8000/v1")).withMaxResponseBytes(10).build());
+        assertTrue(failure.getMessage().contains("AI_MAX_RESPONSE_BYTES"), failure.getMessage());
+
+        failure = assertThrows(IllegalArgumentException.class, () ->
+                anOpenAiSettings(URI.create("http://localhost:8000/v1")).withTemperature(7.0).build());
+        assertTrue(failure.getMessage().contains("AI_TEMPERATURE"), failure.getMessage());
+    }
+
+    @Test
+    void allowedImageHostsAreReadFromACommaOrSpaceSeparatedList() {
+        assertEquals(Set.of("cdn.example.org", "*.blob.example"),
+                OpenAiSettings.hostList(Optional.of(" cdn.example.org, *.blob.example cdn.example.org ")).stream()
+                        .filter(host -> !host.isEmpty()).collect(java.util.stream.Collectors.toSet()));
+        assertEquals(Set.of("cdn.example.org"), anOpenAiSettings(URI.create("http://localhost:8000/v1"))
+                .withImageUrlAllowedHosts(" CDN.example.org ", "").build().imageUrlAllowedHosts());
     }
 
     private static OpenAiSettings settings(String baseUrl, String key) {
-        return new OpenAiSettings(URI.create(baseUrl), Optional.of(key), "m", "i", "1024x1024",
-                Duration.ofSeconds(1), Duration.ofSeconds(1), 1, 1, Duration.ZERO, 5);
+        return anOpenAiSettings(URI.create(baseUrl)).withKey(key).build();
     }
 }

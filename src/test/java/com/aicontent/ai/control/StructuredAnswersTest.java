@@ -67,9 +67,10 @@ class StructuredAnswersTest {
     }
 
     @Test
-    void extraHeadingsAreCutAndMissingOnesMakeTheAnswerUnusable() {
-        assertEquals(Optional.of(List.of("A", "B")), answers.headings("{\"headings\": [\"A\", \"B\", \"C\"]}", 2));
-        assertEquals(Optional.empty(), answers.headings("{\"headings\": [\"A\"]}", 2));
+    void theReaderKeepsEveryHeadingTheAnswerHoldsAndFindsNoneInAnAnswerThatIsNoList() {
+        assertEquals(Optional.of(List.of("A", "B", "C")), answers.headings("{\"headings\": [\"A\", \"B\", \"C\"]}", 2));
+        assertEquals(Optional.of(List.of("A")), answers.headings("{\"headings\": [\"A\"]}", 2));
+        assertEquals(Optional.of(List.of()), answers.headings("{\"headings\": []}", 2));
         assertEquals(Optional.empty(), answers.headings("I cannot help with that request, as it is about tomatoes.", 2));
     }
 
@@ -105,11 +106,12 @@ class StructuredAnswersTest {
     }
 
     @Test
-    void faqComesFromJsonAndIsCutToTheCountAskedFor() {
+    void faqComesFromJsonWithEveryPairItHolds() {
         String answer = "{\"faq\": [{\"question\": \"Q1?\", \"answer\": \"A1.\"}, {\"question\": \"Q2?\", \"answer\": \"A2.\"},"
                 + " {\"question\": \"Q3?\", \"answer\": \"A3.\"}]}";
 
-        assertEquals(Optional.of(List.of(new FaqEntry("Q1?", "A1."), new FaqEntry("Q2?", "A2."))), answers.faq(answer, 2));
+        assertEquals(Optional.of(List.of(new FaqEntry("Q1?", "A1."), new FaqEntry("Q2?", "A2."), new FaqEntry("Q3?", "A3."))),
+                answers.faq(answer));
     }
 
     @Test
@@ -125,8 +127,8 @@ class StructuredAnswersTest {
                 پاسخ: روزی شش ساعت.""";
 
         assertEquals(Optional.of(List.of(new FaqEntry("How much sun do tomatoes need?", "Six hours a day."),
-                new FaqEntry("Which pot size?", "At least 20 litres, more for big plants."))), answers.faq(english, 5));
-        assertEquals(Optional.of(List.of(new FaqEntry("گوجه چقدر نور می‌خواهد؟", "روزی شش ساعت."))), answers.faq(persian, 5));
+                new FaqEntry("Which pot size?", "At least 20 litres, more for big plants."))), answers.faq(english));
+        assertEquals(Optional.of(List.of(new FaqEntry("گوجه چقدر نور می‌خواهد؟", "روزی شش ساعت."))), answers.faq(persian));
     }
 
     @Test
@@ -139,18 +141,18 @@ class StructuredAnswersTest {
                 At least 20 litres.""";
 
         assertEquals(Optional.of(List.of(new FaqEntry("How much sun do tomatoes need?", "Six hours a day."),
-                new FaqEntry("Which pot size?", "At least 20 litres."))), answers.faq(answer, 5));
+                new FaqEntry("Which pot size?", "At least 20 litres."))), answers.faq(answer));
     }
 
     @Test
     void faqWithoutAnyPairIsUnusable() {
-        assertEquals(Optional.empty(), answers.faq("Tomatoes are great.", 5));
+        assertEquals(Optional.empty(), answers.faq("Tomatoes are great."));
     }
 
     @Test
     void proseLosesAFenceAroundItAndTheRepeatedHeading() {
         assertEquals("Tomatoes love sun.\n\nWater daily.",
-                StructuredAnswers.prose("```\n**Light and water**\nTomatoes love sun.\n\nWater daily.\n```", "Light and water"));
-        assertEquals("Tomatoes love sun.", StructuredAnswers.prose("Tomatoes love sun.", "Light and water"));
+                ModelProse.prose("```\n**Light and water**\nTomatoes love sun.\n\nWater daily.\n```", "Light and water"));
+        assertEquals("Tomatoes love sun.", ModelProse.prose("Tomatoes love sun.", "Light and water"));
     }
 }

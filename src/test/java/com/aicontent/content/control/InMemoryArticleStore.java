@@ -33,6 +33,7 @@ public class InMemoryArticleStore extends ArticleStore {
         public volatile String summary;
         public volatile ArticleMeta meta;
         public volatile List<FaqEntry> faq = List.of();
+        public final List<String> notes = new java.util.concurrent.CopyOnWriteArrayList<>();
         public final AtomicLong promptTokens = new AtomicLong();
         public final AtomicLong completionTokens = new AtomicLong();
         public volatile ArticleStatus status = ArticleStatus.processing;
@@ -96,6 +97,12 @@ public class InMemoryArticleStore extends ArticleStore {
     @Override
     public void saveFaq(long id, List<FaqEntry> faq) {
         existing(id).faq = List.copyOf(faq);
+    }
+
+    @Override
+    public List<String> addNotes(long id, List<String> notes) {
+        row(id).notes.addAll(notes);
+        return List.copyOf(row(id).notes);
     }
 
     @Override

@@ -80,6 +80,24 @@ class ArticlePipelineTest {
     }
 
     @Test
+    void anImageWhoseUrlWasRefusedIsLeftOutWithANoteAndTheArticleCompletes() throws Exception {
+        bed = new Testbed(new ScriptedModel().failing("refused-image:1"));
+        GenerationRun run = bed.run("Hostile image", 3, 2);
+
+        ProgressDocument doc = bed.document(run);
+        assertEquals(ProgressStatus.completed, doc.status());
+        assertEquals(PartStatus.done, doc.images().get(0).status());
+        assertEquals(PartStatus.failed, doc.images().get(1).status());
+        assertEquals("the image URL of the scripted model was refused", doc.images().get(1).error());
+        assertEquals(1, doc.completedImages());
+        assertEquals(List.of("image 2 left out: the image URL of the scripted model was refused"), doc.notes());
+        var article = bed.article(run);
+        assertEquals(ArticleStatus.completed, article.status);
+        assertEquals(1, article.images.size());
+        assertEquals(doc.notes(), article.notes);
+    }
+
+    @Test
     void aFailingSectionFailsTheRunWithTheModelsMessageAndKeepsWhatWasSaved() throws Exception {
         bed = new Testbed(new ScriptedModel().failing("section:1"));
         GenerationRun run = bed.run("Half", 3, 0);

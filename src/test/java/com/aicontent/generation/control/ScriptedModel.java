@@ -8,10 +8,12 @@ import com.aicontent.ai.entity.Cancellation;
 import com.aicontent.ai.entity.FaqEntry;
 import com.aicontent.ai.entity.GeneratedImage;
 import com.aicontent.ai.entity.GenerationCancelledException;
+import com.aicontent.ai.entity.ImageRefusedException;
 import com.aicontent.ai.entity.ModelCallFailedException;
 import com.aicontent.ai.entity.TokenUsage;
 
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -35,7 +37,10 @@ final class ScriptedModel implements ContentModel {
     private final CountDownLatch release = new CountDownLatch(1);
     private final CountDownLatch holding = new CountDownLatch(1);
 
-    /** {@code part}: headings, section, image, summary, meta or faq; {@code section:2} fails only that section. */
+    /**
+     * {@code part}: headings, section, image, summary, meta or faq; {@code section:2} fails only that
+     * section; {@code refused-image:1} answers image 1 with a URL the client refuses.
+     */
     ScriptedModel failing(String part) {
         failing.add(part);
         return this;
@@ -77,7 +82,8 @@ final class ScriptedModel implements ContentModel {
     }
 
     @Override
-    public Answer<String> section(ArticleBrief brief, List<String> outline, int index, Cancellation cancellation) {
+    public Answer<String> section(ArticleBrief brief, List<String> outline, int index, Consumer<String> written,
+                                  Cancellation cancellation) {
         called("section", index);
         if (held.contains(index)) {
             hold(cancellation);
@@ -111,6 +117,9 @@ final class ScriptedModel implements ContentModel {
 
     private void called(String part, int index) {
         calls.computeIfAbsent(part, p -> new AtomicInteger()).incrementAndGet();
+        if (failing.contains("refused-" + part + ":" + index)) {
+            throw new ImageRefusedException("the image URL of the scripted model was refused");
+        }
         if (failing.contains(part) || failing.contains(part + ":" + index)) {
             throw new ModelCallFailedException("the scripted model refused the " + part);
         }

@@ -295,6 +295,7 @@ public final class InMemoryProgressStore implements ProgressStore {
         String startedBy;
         String cancelledBy;
         String restartedBy;
+        List<String> notes;
 
         static Doc of(ProgressDocument d) {
             Doc doc = new Doc();
@@ -323,6 +324,7 @@ public final class InMemoryProgressStore implements ProgressStore {
             doc.startedBy = d.startedBy();
             doc.cancelledBy = d.cancelledBy();
             doc.restartedBy = d.restartedBy();
+            doc.notes = d.notes();
             return doc;
         }
 
@@ -330,7 +332,7 @@ public final class InMemoryProgressStore implements ProgressStore {
             return new ProgressDocument(aiContentId, sessionHash, status, step, progress, message, headings, sections,
                     done(sections), totalSections, done(images), totalImages, isCompleted, isFailed, updatedAt, version,
                     title, language, attempt, createdAt, error, images, promptTokens, completionTokens, modelCalls,
-                    startedBy, cancelledBy, restartedBy);
+                    startedBy, cancelledBy, restartedBy, notes);
         }
 
         void update(ProgressWrite.Update update) {
@@ -374,6 +376,21 @@ public final class InMemoryProgressStore implements ProgressStore {
                         show(worded(part.message(), partStep));
                     }
                 }
+                case ProgressWrite.PartWriting writing -> {
+                    if (writing.part() == PartKind.section) {
+                        sections = writing(sections, writing);
+                    } else {
+                        images = writing(images, writing);
+                    }
+                }
+                case ProgressWrite.PartFailed failed -> {
+                    if (failed.part() == PartKind.section) {
+                        sections = failed(sections, failed);
+                    } else {
+                        images = failed(images, failed);
+                    }
+                }
+                case ProgressWrite.Notes noted -> notes = List.copyOf(noted.notes());
                 case ProgressWrite.Usage usage -> {
                     modelCalls++;
                     promptTokens += usage.promptTokens();
@@ -436,19 +453,32 @@ public final class InMemoryProgressStore implements ProgressStore {
                     .replace("{total}", Integer.toString(isSection ? totalSections : totalImages));
         }
 
+        /** Like the script: only a listed part that is not done yet shows how far it got. */
+        private static List<PartProgress> writing(List<PartProgress> parts, ProgressWrite.PartWriting writing) {
+            return parts.stream().map(part -> part.index() == writing.index() && part.status() != PartStatus.done
+                    ? new PartProgress(part.index(), part.heading(), PartStatus.writing, writing.characters(), writing.preview(), null)
+                    : part).toList();
+        }
+
+        private static List<PartProgress> failed(List<PartProgress> parts, ProgressWrite.PartFailed failed) {
+            return parts.stream().map(part -> part.index() == failed.index() && part.status() != PartStatus.done
+                    ? new PartProgress(part.index(), part.heading(), PartStatus.failed, null, null, failed.error())
+                    : part).toList();
+        }
+
         private static List<PartProgress> marked(List<PartProgress> parts, int index) {
             List<PartProgress> result = new ArrayList<>();
             boolean found = false;
             for (PartProgress part : parts) {
                 if (part.index() == index) {
-                    result.add(new PartProgress(index, part.heading(), PartStatus.done));
+                    result.add(PartProgress.of(index, part.heading(), PartStatus.done));
                     found = true;
                 } else {
                     result.add(part);
                 }
             }
             if (!found) {
-                result.add(new PartProgress(index, null, PartStatus.done));
+                result.add(PartProgress.of(index, null, PartStatus.done));
             }
             return List.copyOf(result);
         }

@@ -64,7 +64,7 @@ abstract class ProgressStoreContract {
 
     static List<PartProgress> parts(List<String> headings, int count, Set<Integer> done) {
         return IntStream.range(0, count)
-                .mapToObj(i -> new PartProgress(i, headings.get(i), done.contains(i) ? PartStatus.done : PartStatus.pending))
+                .mapToObj(i -> PartProgress.of(i, headings.get(i), done.contains(i) ? PartStatus.done : PartStatus.pending))
                 .toList();
     }
 
@@ -90,6 +90,55 @@ abstract class ProgressStoreContract {
                 "x", 5, 5, "2026-01-01T00:00:00Z")));
         assertEquals(WriteOutcome.EXISTS, again.outcome());
         assertEquals(42, read(hash).aiContentId());
+    }
+
+    @Test
+    void aSectionBeingWrittenShowsItsLengthAndPreviewUntilItIsDoneAndMovesNothingElse() {
+        SessionHash hash = aRunningGeneration(2, 0);
+        store().write(hash, new ProgressWrite.EnterStep(1, Step.section_generation, "({done}/{total})"));
+        int progress = read(hash).progress();
+
+        store().write(hash, new ProgressWrite.PartWriting(1, PartKind.section, 1, 1234, "…the end so far"));
+
+        ProgressDocument writing = read(hash);
+        assertEquals(new PartProgress(1, "heading 1", PartStatus.writing, 1234, "…the end so far", null), writing.sections().get(1));
+        assertEquals(PartStatus.pending, writing.sections().get(0).status());
+        assertEquals(0, writing.completedSections());
+        assertEquals(progress, writing.progress());
+
+        store().write(hash, new ProgressWrite.PartDone(1, PartKind.section, 1, "({done}/{total})"));
+        store().write(hash, new ProgressWrite.PartWriting(1, PartKind.section, 1, 2000, "late"));
+
+        assertEquals(PartProgress.of(1, "heading 1", PartStatus.done), read(hash).sections().get(1));
+        assertEquals(1, read(hash).completedSections());
+    }
+
+    @Test
+    void anImageThatCouldNotBeHadIsMarkedFailedWithItsReasonAndCountsAsNotDone() {
+        SessionHash hash = aRunningGeneration(2, 2);
+        store().write(hash, new ProgressWrite.PartDone(1, PartKind.image, 1, "({done}/{total})"));
+
+        store().write(hash, new ProgressWrite.PartFailed(1, PartKind.image, 0, "The image URL ... was not fetched"));
+        store().write(hash, new ProgressWrite.PartFailed(1, PartKind.image, 1, "too late"));
+
+        ProgressDocument doc = read(hash);
+        assertEquals(new PartProgress(0, "heading 0", PartStatus.failed, null, null, "The image URL ... was not fetched"),
+                doc.images().get(0));
+        assertEquals(PartStatus.done, doc.images().get(1).status());
+        assertEquals(1, doc.completedImages());
+    }
+
+    @Test
+    void notesAreShownAsTheRunLastListedThem() {
+        SessionHash hash = aRunningGeneration(1, 0);
+        assertEquals(null, read(hash).notes());
+
+        store().write(hash, new ProgressWrite.Notes(1, List.of("asked for 8 headings, got 5")));
+        store().write(hash, new ProgressWrite.Notes(1, List.of("asked for 8 headings, got 5", "the faq was cut")));
+
+        assertEquals(List.of("asked for 8 headings, got 5", "the faq was cut"), read(hash).notes());
+        store().write(hash, new ProgressWrite.Notes(2, List.of("an older attempt's")));
+        assertEquals(2, read(hash).notes().size());
     }
 
     @Test
