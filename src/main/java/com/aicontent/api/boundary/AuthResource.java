@@ -27,7 +27,12 @@ import java.util.Set;
 public class AuthResource {
 
     /** The paths, below /api, that answer without a token: how to sign in. */
-    static final Set<String> PUBLIC_PATHS = Set.of("auth/config");
+    private static final Set<String> PUBLIC_PATHS = Set.of("auth/config");
+
+    /** Jersey gives the path without a leading slash, RESTEasy with one. */
+    static boolean isPublic(String path) {
+        return PUBLIC_PATHS.contains(path.startsWith("/") ? path.substring(1) : path);
+    }
 
     @Inject
     OidcSettings settings;

@@ -66,7 +66,7 @@ public class AuthenticationFilter implements ContainerRequestFilter {
         }
         if (header == null) {
             // before routing, so an anonymous caller learns nothing of which paths or methods exist
-            if (!AuthResource.PUBLIC_PATHS.contains(request.getUriInfo().getPath())) {
+            if (!AuthResource.isPublic(request.getUriInfo().getPath())) {
                 request.abortWith(AccessFilter.signInFirst(Problem.instanceOf(request.getUriInfo())));
             }
             return;

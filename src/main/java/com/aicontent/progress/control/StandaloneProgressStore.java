@@ -17,7 +17,7 @@ public final class StandaloneProgressStore implements AutoCloseable {
     private final RedisProgressStore store = new RedisProgressStore();
 
     private StandaloneProgressStore(String redisUrl, Duration ttl, Duration lease) {
-        connection = RedisConnection.open(redisUrl, Duration.ofSeconds(2), 8);
+        connection = RedisConnection.open(redisUrl, Duration.ofSeconds(2), 32);
         ProgressKeys keys = ProgressKeys.of(ttl, lease);
         documents.redis = connection;
         documents.keys = keys;
